@@ -1,0 +1,59 @@
+import type {
+  AbsoluteLocation,
+  InitializeHandlerOptions,
+  InitializeMiddleware,
+  MetadataBearer,
+  Pluggable,
+} from '@smithy/types';
+import type { LambdaBackend } from '../backend/lambda-backend';
+import { toSdkError } from '../errors/to-sdk-error';
+import { UnhandledCommandError } from '../errors/unhandled-command-error';
+import { clone } from '../util/clone';
+import type { LambdaSdk } from './lambda-sdk';
+
+/** What the middleware needs: the backend that answers, the SDK copy whose classes to answer with, the client's region. */
+export interface LambdaMockMiddlewareConfig {
+  readonly backend: LambdaBackend;
+  readonly sdk: LambdaSdk;
+  /** The client's region provider: it throws the SDK's own `Region is missing` when none is configured. */
+  readonly region: () => Promise<string>;
+}
+
+/** Where the middleware sits: `initialize`, after the user's own initialize middleware, before credentials or network. */
+export const lambdaMockMiddlewareOptions: InitializeHandlerOptions & AbsoluteLocation & { name: string } = {
+  step: 'initialize',
+  priority: 'low',
+  name: 'lambdaMockMiddleware',
+  tags: ['LAMBDA_MOCK'],
+};
+
+/**
+ * Answers every command from the backend and never calls `next`: no credentials are resolved, no
+ * request is signed or sent.
+ */
+export const lambdaMockMiddleware =
+  (config: LambdaMockMiddlewareConfig): InitializeMiddleware<object, MetadataBearer> =>
+  (_next, context) =>
+  async (args) => {
+    const commandName = context.commandName ?? 'UnknownCommand';
+    if (context.clientName !== undefined && context.clientName !== 'LambdaClient') {
+      throw new UnhandledCommandError(commandName, `it is a ${context.clientName} command, not a Lambda command`);
+    }
+    const region = await config.region();
+    const answer = config.backend.handle({ commandName, input: args.input, region }, (error, $metadata) =>
+      toSdkError(config.sdk, error, $metadata),
+    );
+    return { output: { $metadata: answer.$metadata, ...clone(answer.output) }, response: undefined };
+  };
+
+/**
+ * The middleware as a plugin, for `client.middlewareStack.use(getLambdaMockPlugin(config))`.
+ *
+ * @example
+ * ```ts
+ * client.middlewareStack.use(getLambdaMockPlugin({ backend, sdk, region: () => client.config.region() }));
+ * ```
+ */
+export const getLambdaMockPlugin = (config: LambdaMockMiddlewareConfig): Pluggable<object, MetadataBearer> => ({
+  applyToStack: (stack) => stack.add(lambdaMockMiddleware(config), lambdaMockMiddlewareOptions),
+});

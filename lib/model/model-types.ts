@@ -1,0 +1,41 @@
+/** Where a member travels in Lambda's REST-JSON protocol. */
+export type MemberLocation = 'label' | 'query' | 'header' | 'payload';
+
+/** One member of a structure in the API model. */
+export interface MemberSpec {
+  readonly target: string;
+  readonly required?: boolean;
+  readonly location?: MemberLocation;
+  readonly locationName?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+}
+
+/** A shape of the API model, reduced to what validation and routing need. */
+export interface ShapeSpec {
+  readonly type: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+  readonly members?: Readonly<Record<string, MemberSpec>>;
+  readonly member?: string;
+  readonly key?: string;
+  readonly value?: string;
+}
+
+/** An operation's HTTP route, input shape and declared errors. */
+export interface OperationSpec {
+  readonly method: string;
+  readonly uri: string;
+  readonly status: number;
+  readonly input?: string;
+  readonly errors: readonly string[];
+}
+
+/** A modeled error's HTTP status and fault. */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly fault: string;
+}

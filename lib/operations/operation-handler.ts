@@ -1,0 +1,31 @@
+import type { InputOf, OperationName, OutputOf } from '../model/operation-types';
+import type { CollectionName, RegionCollections } from '../store/records';
+import type { Table } from '../store/store';
+
+/** When a function's `Pending`/`InProgress` transitions complete: see `MockLambdaOptions.settle`. */
+export type SettleMode = 'instant' | 'on-read' | 'manual';
+
+/** What a handler can see and do while it answers one command. */
+export interface OperationContext {
+  readonly accountId: string;
+  readonly region: string;
+  /** `aws`, `aws-cn` or `aws-us-gov`, from the region. */
+  readonly partition: string;
+  /** The moment the command is handled: one clock reading per command. */
+  readonly now: Date;
+  readonly settleMode: SettleMode;
+  /** One collection of this account and region, read-write inside this command's transaction. */
+  table<K extends CollectionName>(name: K): Table<RegionCollections[K]>;
+  /** Records that a function has a transition to complete (see `settle`). */
+  markPending(functionName: string): void;
+}
+
+/** A handler's answer: the SDK's output type without `$metadata`, which the interception layer adds. */
+export type HandlerOutput<Op extends OperationName> = Omit<OutputOf<Op>, '$metadata'>;
+
+/**
+ * Answers one operation. Typed by the SDK's own `XCommandInput`/`XCommandOutput`, so the compiler
+ * rejects a handler that returns the wrong shape. It receives a private copy of the input, throws a
+ * `ServiceError` to answer with an error, and any change it made to the store is then dropped.
+ */
+export type OperationHandler<Op extends OperationName> = (input: InputOf<Op>, ctx: OperationContext) => HandlerOutput<Op>;

@@ -1,0 +1,34 @@
+import type { CollectionName, RegionCollections } from './records';
+
+/** A read-only keyed collection of the store (an immutable map: a snapshot never changes). */
+export interface ReadonlyTable<V> extends Iterable<[string, V]> {
+  readonly size: number;
+  get(key: string): V | undefined;
+  has(key: string): boolean;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<V>;
+  entries(): IterableIterator<[string, V]>;
+}
+
+/** Everything stored for one account in one region. */
+export type RegionState = {
+  readonly accountId: string;
+  readonly region: string;
+} & { readonly [K in CollectionName]: ReadonlyTable<RegionCollections[K]> };
+
+/**
+ * A read-only snapshot of everything lambda-mock stores. Taking it is free, and it never changes:
+ * later commands build a new snapshot.
+ *
+ * @example
+ * ```ts
+ * const fn = lambda.state.region('us-east-1').functions.get('orders');
+ * expect(fn?.latest.configuration.Runtime).toBe('nodejs22.x');
+ * ```
+ */
+export interface LambdaState {
+  /** Every account and region that holds anything, keyed `accountId/region`. */
+  readonly regions: ReadonlyTable<RegionState>;
+  /** One region's state (empty if nothing was stored there); the account defaults to the mock's. */
+  region(region: string, accountId?: string): RegionState;
+}
