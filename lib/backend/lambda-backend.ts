@@ -8,7 +8,8 @@ import { isPending, settleFunction } from '../operations/functions/function-life
 import type { OperationContext, SettleMode } from '../operations/operation-handler';
 import { handlers } from '../operations/registry';
 import type { LambdaState } from '../store/state';
-import { emptyRoot, regionKey, Transaction, viewOf, type StoreRoot } from '../store/store';
+import type { CollectionName, RegionCollections } from '../store/records';
+import { emptyRoot, regionKey, Transaction, viewOf, type StoreRoot, type Table } from '../store/store';
 import { partitionOf } from '../util/aws';
 import { clone } from '../util/clone';
 import { shapeSpecs } from '../model/lambda-model.generated';
@@ -30,6 +31,38 @@ export interface BackendAnswer {
 
 /** Turns a service error into the error the caller receives (the SDK's class, or an HTTP answer). */
 export type PresentError = (error: ServiceError, $metadata: ResponseMetadata) => Error;
+
+/** The context one command's handler runs in (a class: this is the hot path of every command). */
+class CommandContext implements OperationContext {
+  readonly pendingNames: string[] = [];
+  readonly accountId: string;
+  readonly region: string;
+  private clock: Date | undefined;
+
+  constructor(
+    private readonly tx: Transaction,
+    readonly settleMode: SettleMode,
+  ) {
+    this.accountId = tx.accountId;
+    this.region = tx.regionName;
+  }
+
+  get partition(): string {
+    return partitionOf(this.region);
+  }
+
+  get now(): Date {
+    return (this.clock ??= new Date());
+  }
+
+  table<K extends CollectionName>(name: K): Table<RegionCollections[K]> {
+    return this.tx.table(name);
+  }
+
+  markPending(functionName: string): void {
+    this.pendingNames.push(functionName);
+  }
+}
 
 const metadata = (httpStatusCode: number): ResponseMetadata => ({
   httpStatusCode,
@@ -97,7 +130,7 @@ export class LambdaBackend {
   /** Answers one command, or throws what the caller should receive. */
   handle(request: BackendRequest, presentError: PresentError): BackendAnswer {
     const { commandName, region } = request;
-    const operation = commandName.replace(/Command$/, '');
+    const operation = commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName;
     const spec = specs[operation];
     const handler = anyHandlers[operation];
     const record = (call: Partial<LambdaCall>): void => {
@@ -120,19 +153,10 @@ export class LambdaBackend {
     try {
       validateInput(spec.input, input);
       const tx = new Transaction(this.root, this.accountId, region);
-      const marks: string[] = [];
-      const ctx: OperationContext = {
-        accountId: this.accountId,
-        region,
-        partition: partitionOf(region),
-        now: new Date(),
-        settleMode: this.settleMode,
-        table: (name) => tx.table(name),
-        markPending: (name) => marks.push(name),
-      };
+      const ctx = new CommandContext(tx, this.settleMode);
       const output = handler(input, ctx);
       this.root = tx.commit();
-      for (const name of marks) this.pending.set(`${this.accountId}/${region}/${name}`, { accountId: this.accountId, region, name });
+      for (const name of ctx.pendingNames) this.pending.set(`${this.accountId}/${region}/${name}`, { accountId: this.accountId, region, name });
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
       record({ input, output });
       return { output, $metadata: metadata(status) };

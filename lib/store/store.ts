@@ -36,7 +36,10 @@ export interface Table<V> {
  * copy cheap). Nothing is visible to anyone until `commit()`; a handler that throws is simply dropped.
  */
 export class Transaction {
-  private region: RegionStore;
+  /** This account and region as the transaction has changed it so far. */
+  region: RegionStore;
+  private changed = false;
+  private readonly views: { [K in CollectionName]?: TableView<K> } = {};
 
   constructor(
     private readonly root: StoreRoot,
@@ -46,31 +49,57 @@ export class Transaction {
     this.region = root.regions.get(regionKey(accountId, regionName)) ?? emptyRegion(accountId, regionName);
   }
 
-  private changed = false;
-
   /** One collection of this account and region. */
   table<K extends CollectionName>(name: K): Table<RegionCollections[K]> {
-    const read = (): IMap<string, RegionCollections[K]> => this.region[name];
-    const write = (next: IMap<string, RegionCollections[K]>): void => {
-      this.region = { ...this.region, [name]: next };
-      this.changed = true;
-    };
-    return {
-      get: (key) => read().get(key),
-      has: (key) => read().has(key),
-      set: (key, value) => write(read().set(key, value)),
-      delete: (key) => write(read().delete(key)),
-      values: () => read().values(),
-      get size() {
-        return read().size;
-      },
-    };
+    const views = this.views as { [P in K]?: TableView<P> };
+    return (views[name] ??= new TableView(this, name));
+  }
+
+  /** Replaces one collection of the region. */
+  write<K extends CollectionName>(name: K, next: IMap<string, RegionCollections[K]>): void {
+    this.region = { ...this.region, [name]: next };
+    this.changed = true;
   }
 
   /** The root with this transaction's changes. */
   commit(): StoreRoot {
     if (!this.changed) return this.root;
     return { ...this.root, regions: this.root.regions.set(regionKey(this.accountId, this.regionName), this.region) };
+  }
+}
+
+class TableView<K extends CollectionName> implements Table<RegionCollections[K]> {
+  constructor(
+    private readonly tx: Transaction,
+    private readonly name: K,
+  ) {}
+
+  private get map(): IMap<string, RegionCollections[K]> {
+    return this.tx.region[this.name];
+  }
+
+  get(key: string) {
+    return this.map.get(key);
+  }
+
+  has(key: string) {
+    return this.map.has(key);
+  }
+
+  set(key: string, value: RegionCollections[K]) {
+    this.tx.write(this.name, this.map.set(key, value));
+  }
+
+  delete(key: string) {
+    this.tx.write(this.name, this.map.delete(key));
+  }
+
+  values() {
+    return this.map.values();
+  }
+
+  get size() {
+    return this.map.size;
   }
 }
 

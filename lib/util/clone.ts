@@ -13,10 +13,13 @@ export function clone<T>(value: T): T {
   if (value instanceof Uint8Array) return value.slice() as T;
   if (value instanceof Date) return new Date(value.getTime()) as T;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = clone((value as Record<string, unknown>)[key]);
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[key] = v;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = (value as Record<string, unknown>)[key];
+    const copy = v === null || typeof v !== 'object' ? v : clone(v);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
   }
   return out as T;
 }
