@@ -5,5 +5,6 @@ export type { LambdaState, ReadonlyTable, RegionState } from './store/state';
 export type { FunctionState, FunctionVersionState, StoredCode } from './store/records';
 export type { SettleMode } from './operations/operation-handler';
 export { UnhandledCommandError } from './errors/unhandled-command-error';
+export { UninterceptedLambdaRequestError } from './interception/network-guard';
 export { getLambdaMockPlugin, lambdaMockMiddleware, lambdaMockMiddlewareOptions } from './interception/middleware';
 export type { LambdaMockMiddlewareConfig } from './interception/middleware';

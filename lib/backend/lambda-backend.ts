@@ -5,11 +5,14 @@ import { UnhandledCommandError } from '../errors/unhandled-command-error';
 import { operationSpecs } from '../model/lambda-model.generated';
 import type { OperationSpec } from '../model/model-types';
 import { isPending, settleFunction } from '../operations/functions/function-lifecycle';
-import type { OperationContext, SettleMode } from '../operations/operation-handler';
+import type { LambdaInvocation } from '../invoke/invocation';
+import { storedResult, type InvokeResult, type StoredInvokeResult } from '../invoke/invoke-result';
+import type { ConcurrencyQuota, OperationContext, SettleMode } from '../operations/operation-handler';
 import { handlers } from '../operations/registry';
 import type { LambdaState } from '../store/state';
 import type { CollectionName, RegionCollections } from '../store/records';
-import { emptyRoot, regionKey, Transaction, viewOf, type StoreRoot, type Table } from '../store/store';
+import { List as IList } from 'immutable';
+import { emptyRoot, putInvokeResults, putRecord, regionKey, Transaction, viewOf, type StoreRoot, type Table } from '../store/store';
 import { partitionOf } from '../util/aws';
 import { clone } from '../util/clone';
 import { shapeSpecs } from '../model/lambda-model.generated';
@@ -35,16 +38,27 @@ export type PresentError = (error: ServiceError, $metadata: ResponseMetadata) =>
 /** The context one command's handler runs in (a class: this is the hot path of every command). */
 class CommandContext implements OperationContext {
   readonly pendingNames: string[] = [];
+  readonly invocations: LambdaInvocation[] = [];
   readonly accountId: string;
   readonly region: string;
+  readonly requestId = randomUUID();
   private clock: Date | undefined;
 
   constructor(
     private readonly tx: Transaction,
     readonly settleMode: SettleMode,
+    readonly concurrencyQuota: ConcurrencyQuota | undefined,
   ) {
     this.accountId = tx.accountId;
     this.region = tx.regionName;
+  }
+
+  takeInvokeResult(): StoredInvokeResult | undefined {
+    return this.tx.takeInvokeResult();
+  }
+
+  recordInvocation(invocation: Omit<LambdaInvocation, 'requestId' | 'region' | 'accountId'>): void {
+    this.invocations.push({ ...invocation, requestId: this.requestId, region: this.region, accountId: this.accountId });
   }
 
   get partition(): string {
@@ -64,9 +78,9 @@ class CommandContext implements OperationContext {
   }
 }
 
-const metadata = (httpStatusCode: number): ResponseMetadata => ({
+const metadata = (httpStatusCode: number, requestId: string = randomUUID()): ResponseMetadata => ({
   httpStatusCode,
-  requestId: randomUUID(),
+  requestId,
   extendedRequestId: undefined,
   cfId: undefined,
   attempts: 1,
@@ -92,11 +106,36 @@ export class LambdaBackend {
   /** Functions with a transition to complete, keyed `accountId/region/name`. */
   private readonly pending = new Map<string, { accountId: string; region: string; name: string }>();
   private readonly log: LambdaCall[] = [];
+  private readonly invocationLog: LambdaInvocation[] = [];
+  private quota: ConcurrencyQuota | undefined;
 
   constructor(
     readonly accountId: string,
     readonly settleMode: SettleMode,
-  ) {}
+    concurrencyQuota?: ConcurrencyQuota,
+  ) {
+    this.quota = concurrencyQuota;
+  }
+
+  /** Every invocation answered, in order. */
+  get invocations(): readonly LambdaInvocation[] {
+    return this.invocationLog;
+  }
+
+  /** Replaces the queue of results the next synchronous invokes in one account and region take. */
+  setInvokeResults(results: readonly InvokeResult[], region: string, accountId: string = this.accountId): void {
+    if (!Array.isArray(results)) throw new TypeError('lambda-mock: setInvokeResults takes an array of results');
+    this.root = putInvokeResults(this.root, accountId, region, IList(results.map(storedResult)));
+  }
+
+  /** Enforces an account concurrency quota, or stops enforcing it (`undefined`). */
+  setConcurrencyQuota(quota: ConcurrencyQuota | undefined): void {
+    this.quota = quota;
+  }
+
+  get concurrencyQuota(): ConcurrencyQuota | undefined {
+    return this.quota;
+  }
 
   get state(): LambdaState {
     return viewOf(this.root, this.accountId);
@@ -111,6 +150,7 @@ export class LambdaBackend {
     this.root = emptyRoot();
     this.pending.clear();
     this.log.length = 0;
+    this.invocationLog.length = 0;
   }
 
   /** Completes every pending transition (`Pending` → `Active`, `InProgress` → `Successful`). */
@@ -118,10 +158,10 @@ export class LambdaBackend {
     if (this.pending.size === 0) return;
     let root = this.root;
     for (const { accountId, region, name } of this.pending.values()) {
-      const regionStore = root.regions.get(regionKey(accountId, region));
-      const fn = regionStore?.functions.get(name);
-      if (!regionStore || !fn || !isPending(fn)) continue;
-      root = { ...root, regions: root.regions.set(regionKey(accountId, region), { ...regionStore, functions: regionStore.functions.set(name, settleFunction(fn)) }) };
+      const fn = root.regions.get(regionKey(accountId, region))?.functions.get(name);
+      if (!fn || !isPending(fn)) continue;
+      // putRecord freezes the settled record: settleFunction rebuilds its outer objects unfrozen.
+      root = putRecord(root, accountId, region, 'functions', name, settleFunction(fn));
     }
     this.root = root;
     this.pending.clear();
@@ -133,19 +173,20 @@ export class LambdaBackend {
     const operation = commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName;
     const spec = specs[operation];
     const handler = anyHandlers[operation];
+    // A copy, logged and handed to the handler: changing the object sent afterwards changes neither.
+    const input = clone(request.input) as Record<string, unknown> | undefined;
     const record = (call: Partial<LambdaCall>): void => {
-      this.log.push({ commandName, operation, input: call.input ?? request.input, region, accountId: this.accountId, ...call });
+      this.log.push({ commandName, operation, input, region, accountId: this.accountId, ...call });
     };
     if (!spec || !handler) {
       const error = new UnhandledCommandError(commandName, spec ? 'lambda-mock has no handler for it yet' : 'it is not a Lambda operation');
       record({ error });
       throw error;
     }
-    const input = clone(request.input) as Record<string, unknown> | undefined;
     for (const label of labels.get(operation)!) {
       if (input?.[label] == null) {
         const error = new Error(`No value provided for input HTTP label: ${label}.`);
-        record({ input, error });
+        record({ error });
         throw error;
       }
     }
@@ -153,20 +194,21 @@ export class LambdaBackend {
     try {
       validateInput(spec.input, input);
       const tx = new Transaction(this.root, this.accountId, region);
-      const ctx = new CommandContext(tx, this.settleMode);
+      const ctx = new CommandContext(tx, this.settleMode, this.quota);
       const output = handler(input, ctx);
       this.root = tx.commit();
       for (const name of ctx.pendingNames) this.pending.set(`${this.accountId}/${region}/${name}`, { accountId: this.accountId, region, name });
+      for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
-      record({ input, output });
-      return { output, $metadata: metadata(status) };
+      record({ output });
+      return { output, $metadata: metadata(status, ctx.requestId) };
     } catch (thrown) {
       const serviceError =
         thrown instanceof ServiceError
           ? thrown
           : new ServiceError('ServiceException', `lambda-mock internal error in ${operation}: ${String(thrown)}`);
       const error = presentError(serviceError, metadata(serviceError.status));
-      record({ input, error });
+      record({ error });
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaBackend } from '../backend/lambda-backend';
 import { loadedLambdaSdks, watchLambdaSdkLoads, type LambdaSdk } from './lambda-sdk';
 import { getLambdaMockPlugin, lambdaMockMiddlewareOptions } from './middleware';
+import { guardNetwork } from './network-guard';
 
 type Send = (this: LambdaClient, ...args: unknown[]) => unknown;
 /** Drops the resolved stacks a client caches with `cacheMiddleware: true`, so a change to its stack is seen. */
@@ -31,6 +32,7 @@ export class Interception {
   installEverywhere(): void {
     for (const sdk of loadedLambdaSdks()) this.patch(sdk);
     this.undo.push(watchLambdaSdkLoads((sdk) => this.patch(sdk)));
+    this.undo.push(guardNetwork());
   }
 
   /** Takes the middleware off every client and puts `send` back: clients reach the network again. */

@@ -38,13 +38,16 @@ type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
 export function watchLambdaSdkLoads(onLoad: (sdk: LambdaSdk) => void): () => void {
   const mod = Module as unknown as { _load: Load };
   const original = mod._load;
+  let active = true;
   const watching: Load = function (this: unknown, request, parent, isMain) {
     const exports = original.call(this, request, parent, isMain);
-    if (request.includes('client-lambda') && isLambdaSdk(exports)) onLoad(exports);
+    if (active && request.includes('client-lambda') && isLambdaSdk(exports)) onLoad(exports);
     return exports;
   };
   mod._load = watching;
   return () => {
+    // Another hook may have wrapped ours since: then ours stays in the chain, but inert.
+    active = false;
     if (mod._load === watching) mod._load = original;
   };
 }

@@ -35,9 +35,13 @@ export const lambdaMockMiddleware =
   (config: LambdaMockMiddlewareConfig): InitializeMiddleware<object, MetadataBearer> =>
   (_next, context) =>
   async (args) => {
-    const commandName = context.commandName ?? 'UnknownCommand';
+    // A command built without `.n(client, command)` has an empty name: fall back on its class's name.
+    const command = (context as { __smithy_context?: { commandInstance?: object } }).__smithy_context?.commandInstance;
+    const commandName = context.commandName || command?.constructor.name || 'UnknownCommand';
+    // Every Lambda command names its client; `''` is a command built without `.n()`.
     if (context.clientName !== undefined && context.clientName !== 'LambdaClient') {
-      throw new UnhandledCommandError(commandName, `it is a ${context.clientName} command, not a Lambda command`);
+      const reason = context.clientName ? `it is a ${context.clientName} command, not a Lambda command` : 'it is not a Lambda command';
+      throw new UnhandledCommandError(commandName, reason);
     }
     const region = await config.region();
     const answer = config.backend.handle({ commandName, input: args.input, region }, (error, $metadata) =>

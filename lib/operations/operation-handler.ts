@@ -1,3 +1,5 @@
+import type { LambdaInvocation } from '../invoke/invocation';
+import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { InputOf, OperationName, OutputOf } from '../model/operation-types';
 import type { CollectionName, RegionCollections } from '../store/records';
 import type { Table } from '../store/store';
@@ -18,6 +20,22 @@ export interface OperationContext {
   table<K extends CollectionName>(name: K): Table<RegionCollections[K]>;
   /** Records that a function has a transition to complete (see `settle`). */
   markPending(functionName: string): void;
+  /** The id of this request, as `$metadata.requestId` and the invoke log report it. */
+  readonly requestId: string;
+  /** The account's concurrency quota, when one is enforced (`lambda.setConcurrencyQuota`). */
+  readonly concurrencyQuota: ConcurrencyQuota | undefined;
+  /** Takes the next result `setInvokeResults` queued for this account and region. */
+  takeInvokeResult(): StoredInvokeResult | undefined;
+  /** Records an invocation for `lambda.invocations()`, if the command succeeds. */
+  recordInvocation(invocation: Omit<LambdaInvocation, 'requestId' | 'region' | 'accountId'>): void;
+}
+
+/** An enforced account concurrency quota. */
+export interface ConcurrencyQuota {
+  /** The account's concurrent executions. */
+  readonly limit: number;
+  /** The unreserved concurrency a reservation may not go below (the service's default: 100). */
+  readonly minimumUnreserved: number;
 }
 
 /** A handler's answer: the SDK's output type without `$metadata`, which the interception layer adds. */

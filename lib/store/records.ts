@@ -23,6 +23,17 @@ export interface FunctionState {
   /** The number the next PublishVersion takes: AWS never reuses a deleted version's number. */
   readonly nextVersion: number;
   readonly tags: Readonly<Record<string, string>>;
+  /** Reserved concurrency (PutFunctionConcurrency); `0` throttles every invoke. */
+  readonly reservedConcurrency?: number;
+  /** Provisioned concurrency configs, by version. */
+  readonly provisionedConcurrency?: Readonly<Record<string, ProvisionedConcurrencyState>>;
+}
+
+/** One provisioned concurrency config: `IN_PROGRESS` when put, `READY` once read. */
+export interface ProvisionedConcurrencyState {
+  readonly requested: number;
+  readonly status: 'IN_PROGRESS' | 'READY';
+  readonly lastModified: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { CollectionName, RegionCollections } from './records';
 
 /** A read-only keyed collection of the store (an immutable map: a snapshot never changes). */
@@ -10,10 +11,19 @@ export interface ReadonlyTable<V> extends Iterable<[string, V]> {
   entries(): IterableIterator<[string, V]>;
 }
 
+/** A read-only list of the store (an immutable list: a snapshot never changes). */
+export interface ReadonlyList<V> extends Iterable<V> {
+  readonly size: number;
+  get(index: number): V | undefined;
+  toArray(): V[];
+}
+
 /** Everything stored for one account in one region. */
 export type RegionState = {
   readonly accountId: string;
   readonly region: string;
+  /** Results `setInvokeResults` queued, next first. */
+  readonly invokeResults: ReadonlyList<StoredInvokeResult>;
 } & { readonly [K in CollectionName]: ReadonlyTable<RegionCollections[K]> };
 
 /**

@@ -1,11 +1,14 @@
-import { Map as IMap } from 'immutable';
+import { freeze } from 'immer';
+import { List as IList, Map as IMap } from 'immutable';
+import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { CollectionName, RegionCollections } from './records';
 import type { LambdaState, RegionState } from './state';
 
-/** The stored region: one immutable map per collection. */
+/** The stored region: one immutable map per collection, and the queue of invoke results. */
 export type RegionStore = {
   readonly accountId: string;
   readonly region: string;
+  readonly invokeResults: IList<StoredInvokeResult>;
 } & { readonly [K in CollectionName]: IMap<string, RegionCollections[K]> };
 
 /** The whole store: immutable, so a snapshot is just a reference and a failed change is just dropped. */
@@ -15,10 +18,39 @@ export interface StoreRoot {
 
 export const regionKey = (accountId: string, region: string): string => `${accountId}/${region}`;
 
-export const emptyRoot = (): StoreRoot => ({ regions: IMap() });
+export const emptyRoot = (): StoreRoot => Object.freeze<StoreRoot>({ regions: IMap() });
 
 export function emptyRegion(accountId: string, region: string): RegionStore {
-  return { accountId, region, functions: IMap() };
+  return Object.freeze<RegionStore>({ accountId, region, invokeResults: IList(), functions: IMap() });
+}
+
+/**
+ * A record as the store keeps it: deep-frozen, so that nothing (a user holding `lambda.state`, a
+ * later handler) can change it in place. Parts that are already frozen are not walked again, so
+ * replacing one member of a large record costs only the new parts.
+ */
+export const freezeRecord = <V>(value: V): V => freeze(value, true);
+
+/** The root with one record replaced: how changes made outside a command (`settle()`) are stored. */
+export function putRecord<K extends CollectionName>(
+  root: StoreRoot,
+  accountId: string,
+  region: string,
+  name: K,
+  key: string,
+  value: RegionCollections[K],
+): StoreRoot {
+  const id = regionKey(accountId, region);
+  const current = root.regions.get(id) ?? emptyRegion(accountId, region);
+  const next: RegionStore = Object.freeze({ ...current, [name]: current[name].set(key, freezeRecord(value)) });
+  return Object.freeze({ ...root, regions: root.regions.set(id, next) });
+}
+
+/** The root with a region's invoke-result queue replaced (`lambda.setInvokeResults`). */
+export function putInvokeResults(root: StoreRoot, accountId: string, region: string, results: IList<StoredInvokeResult>): StoreRoot {
+  const id = regionKey(accountId, region);
+  const current = root.regions.get(id) ?? emptyRegion(accountId, region);
+  return Object.freeze({ ...root, regions: root.regions.set(id, Object.freeze({ ...current, invokeResults: results })) });
 }
 
 /** A typed, read-write view of one collection inside a transaction. */
@@ -57,14 +89,24 @@ export class Transaction {
 
   /** Replaces one collection of the region. */
   write<K extends CollectionName>(name: K, next: IMap<string, RegionCollections[K]>): void {
-    this.region = { ...this.region, [name]: next };
+    // Frozen: `lambda.state.region()` hands out this very object.
+    this.region = Object.freeze({ ...this.region, [name]: next });
     this.changed = true;
+  }
+
+  /** Takes the next queued invoke result, first in first out (O(1): the queue is a persistent list). */
+  takeInvokeResult(): StoredInvokeResult | undefined {
+    const queue = this.region.invokeResults;
+    if (queue.size === 0) return undefined;
+    this.region = Object.freeze({ ...this.region, invokeResults: queue.shift() });
+    this.changed = true;
+    return queue.first();
   }
 
   /** The root with this transaction's changes. */
   commit(): StoreRoot {
     if (!this.changed) return this.root;
-    return { ...this.root, regions: this.root.regions.set(regionKey(this.accountId, this.regionName), this.region) };
+    return Object.freeze({ ...this.root, regions: this.root.regions.set(regionKey(this.accountId, this.regionName), this.region) });
   }
 }
 
@@ -87,7 +129,8 @@ class TableView<K extends CollectionName> implements Table<RegionCollections[K]>
   }
 
   set(key: string, value: RegionCollections[K]) {
-    this.tx.write(this.name, this.map.set(key, value));
+    // Every write freezes, whichever handler made the record (a settled record is rebuilt unfrozen).
+    this.tx.write(this.name, this.map.set(key, freezeRecord(value)));
   }
 
   delete(key: string) {
@@ -105,9 +148,9 @@ class TableView<K extends CollectionName> implements Table<RegionCollections[K]>
 
 /** The public, read-only view of a root. */
 export function viewOf(root: StoreRoot, defaultAccountId: string): LambdaState {
-  return {
+  return Object.freeze<LambdaState>({
     regions: root.regions as unknown as LambdaState['regions'],
     region: (region, accountId = defaultAccountId) =>
       (root.regions.get(regionKey(accountId, region)) ?? emptyRegion(accountId, region)) as unknown as RegionState,
-  };
+  });
 }

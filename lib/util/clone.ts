@@ -10,7 +10,8 @@ export function clone<T>(value: T): T {
     for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
     return out as T;
   }
-  if (value instanceof Uint8Array) return value.slice() as T;
+  // `Buffer#slice` is a view on the same memory (unlike `Uint8Array#slice`): copy a Buffer with `Buffer.from`.
+  if (value instanceof Uint8Array) return (Buffer.isBuffer(value) ? Buffer.from(value) : value.slice()) as T;
   if (value instanceof Date) return new Date(value.getTime()) as T;
   const out: Record<string, unknown> = {};
   const keys = Object.keys(value);

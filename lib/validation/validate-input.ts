@@ -3,11 +3,27 @@ import type { MemberSpec, ShapeSpec } from '../model/model-types';
 import { shapeSpecs } from '../model/lambda-model.generated';
 
 const patterns = new Map<string, RegExp>();
+/**
+ * The model's pattern as the service applies it: to the whole value (Java's `matches()`). Tested
+ * as a plain JavaScript search, a pattern such as `^(arn:…)|()$` (KMSKeyArn) or
+ * `^\$(LATEST…)|[a-zA-Z0-9-_$]+$` (a qualifier) accepts almost anything.
+ */
 const regex = (pattern: string): RegExp => {
   let compiled = patterns.get(pattern);
-  if (!compiled) patterns.set(pattern, (compiled = new RegExp(pattern)));
+  if (!compiled) patterns.set(pattern, (compiled = new RegExp(`^(?:${pattern})$`)));
   return compiled;
 };
+
+/**
+ * Shapes the model marks `@sensitive`: the service leaves their value out of its message
+ * (`Value at 'environment.variables' failed to satisfy constraint: …`). The generated model does
+ * not carry the trait, so the list is kept here (every sensitive shape of the model).
+ */
+const SENSITIVE = new Set([
+  'BinaryOperationPayload', 'Blob', 'EnvironmentVariableName', 'EnvironmentVariableValue', 'EnvironmentVariables',
+  'ErrorData', 'ErrorMessage', 'ErrorType', 'InputPayload', 'OperationPayload', 'OutputPayload', 'SensitiveString',
+  'StackTraceEntry',
+]);
 
 /** The service names members lowerCamelCase by lowering only the first letter (`KMSKeyArn` → `kMSKeyArn`). */
 const wireName = (member: string): string => member.charAt(0).toLowerCase() + member.slice(1);
@@ -25,12 +41,23 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-function wrongType(shape: ShapeSpec, value: unknown): never {
-  const kind = Array.isArray(value) ? 'Array value' : value === null ? 'null' : typeof value === 'object' ? 'Object value' : `${typeof value} value`;
-  throw invalidRequestContent(
-    `Could not parse request body into json: Could not parse payload into json: Cannot deserialize value of type \`${javaType[shape.type] ?? shape.type}\` from ${kind}`,
-  );
+/** The JSON token a value would be, as Jackson names it in its message. */
+function tokenOf(value: unknown): string {
+  if (Array.isArray(value)) return 'Array value';
+  if (typeof value === 'string') return `String "${value}"`;
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer value' : 'Floating-point value';
+  if (typeof value === 'boolean') return 'Boolean value';
+  return 'Object value';
 }
+
+const PARSE_ERROR = 'Could not parse request body into json: Could not parse payload into json: ';
+
+function wrongType(shape: ShapeSpec, value: unknown): never {
+  throw invalidRequestContent(`${PARSE_ERROR}Cannot deserialize value of type \`${javaType[shape.type] ?? shape.type}\` from ${tokenOf(value)}`);
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
 
 /** `null`, `undefined` and numbers JSON cannot carry all reach the service as null. */
 const isAbsent = (value: unknown): boolean =>
@@ -42,6 +69,11 @@ function checkType(shape: ShapeSpec, value: unknown): void {
       if (typeof value !== 'string') wrongType(shape, value);
       return;
     case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) wrongType(shape, value);
+      if (value < INT_MIN || value > INT_MAX) {
+        throw invalidRequestContent(`${PARSE_ERROR}Numeric value (${value}) out of range of int (${INT_MIN} - ${INT_MAX})`);
+      }
+      return;
     case 'long':
       if (typeof value !== 'number' || !Number.isInteger(value)) wrongType(shape, value);
       return;
@@ -77,10 +109,12 @@ function constraintFailures(shape: ShapeSpec, own: MemberSpec | undefined, value
     : Array.isArray(value)
       ? value.length
       : typeof value === 'string'
-        ? value.length
-        : value !== null && typeof value === 'object' && !(value instanceof Uint8Array)
-          ? Object.keys(value).length
-          : undefined;
+        ? shape.type === 'blob' ? Buffer.byteLength(value) : value.length
+        : value instanceof Uint8Array
+          ? value.byteLength
+          : value !== null && typeof value === 'object'
+            ? Object.keys(value).length
+            : undefined;
   if (size !== undefined) {
     const what = isNumber ? 'value' : 'length';
     if (min !== undefined && size < min) failures.push(`Member must have ${what} greater than or equal to ${min}`);
@@ -101,47 +135,69 @@ function shapeOf(name: string): ShapeSpec {
   return shape;
 }
 
+const quote = (value: unknown): string => `'${describe(value)}'`;
+
+/** `Value '…' at 'path'`, or `Value at 'path'` for a sensitive shape, whose value the service never repeats. */
+const at = (shapeName: string, value: unknown, path: string): string =>
+  SENSITIVE.has(shapeName) ? `Value at '${path}'` : `Value ${quote(value)} at '${path}'`;
+
+/**
+ * Checks one present value: its type (throwing `InvalidRequestContentException`, as the service's
+ * parser does, however deep the value), then its constraints, then what it contains. Constraint
+ * failures of list elements and map keys and values are gathered into one failure of the list or
+ * map (`Member must satisfy constraint: [...]`), as the service words them; members of structures
+ * inside a list are reported at `list.N.member.name`, N counting from 1.
+ */
 function validateValue(shapeName: string, own: MemberSpec | undefined, value: unknown, path: string, out: string[]): void {
   const shape = shapeOf(shapeName);
   checkType(shape, value);
   for (const failure of constraintFailures(shape, own, value)) {
-    out.push(`Value ${quote(value)} at '${path}' failed to satisfy constraint: ${failure}`);
+    out.push(`${at(shapeName, value, path)} failed to satisfy constraint: ${failure}`);
   }
   if (shape.type === 'structure' || shape.type === 'union') {
     validateStructure(shape, value as Record<string, unknown>, `${path}.`, out);
   } else if (shape.type === 'list' && shape.member) {
-    const elementShape = shapeOf(shape.member);
+    const elements = value as unknown[];
     const nested = new Set<string>();
-    for (const element of value as unknown[]) {
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
       if (isAbsent(element)) continue;
-      checkType(elementShape, element);
-      for (const failure of constraintFailures(elementShape, undefined, element)) nested.add(failure);
-      if (elementShape.type === 'structure') validateStructure(elementShape, element as Record<string, unknown>, `${path}.member.`, out);
+      collectNested(shape.member, element, `${path}.${i + 1}.member`, nested, out);
     }
     if (nested.size > 0) {
-      out.push(`Value ${quote(value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${[...nested].join(', ')}]`);
+      out.push(`${at(shapeName, value, path)} failed to satisfy constraint: Member must satisfy constraint: [${[...nested].join(', ')}]`);
     }
   } else if (shape.type === 'map' && shape.key && shape.value) {
     const keyShape = shapeOf(shape.key);
-    const valueShape = shapeOf(shape.value);
     const keyFailures = new Set<string>();
     const valueFailures = new Set<string>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       for (const failure of constraintFailures(keyShape, undefined, k)) keyFailures.add(failure);
       if (isAbsent(v)) continue;
-      checkType(valueShape, v);
-      for (const failure of constraintFailures(valueShape, undefined, v)) valueFailures.add(failure);
+      collectNested(shape.value, v, `${path}.${k}`, valueFailures, out);
     }
     if (keyFailures.size > 0) {
-      out.push(`Value ${quote(value)} at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyFailures].join(', ')}]`);
+      out.push(`${at(shapeName, value, path)} failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyFailures].join(', ')}]`);
     }
     if (valueFailures.size > 0) {
-      out.push(`Value ${quote(value)} at '${path}' failed to satisfy constraint: Map value must satisfy constraint: [${[...valueFailures].join(', ')}]`);
+      out.push(`${at(shapeName, value, path)} failed to satisfy constraint: Map value must satisfy constraint: [${[...valueFailures].join(', ')}]`);
     }
   }
 }
 
-const quote = (value: unknown): string => `'${describe(value)}'`;
+/**
+ * One element of a list or value of a map: its own constraint failures go to `failures` (reported
+ * on the collection); a structure's members, or a nested collection, are validated in full.
+ */
+function collectNested(shapeName: string, element: unknown, path: string, failures: Set<string>, out: string[]): void {
+  const shape = shapeOf(shapeName);
+  if (shape.type === 'structure' || shape.type === 'union' || shape.type === 'list' || shape.type === 'map') {
+    validateValue(shapeName, undefined, element, path, out);
+    return;
+  }
+  checkType(shape, element);
+  for (const failure of constraintFailures(shape, undefined, element)) failures.add(failure);
+}
 
 function validateStructure(shape: ShapeSpec, input: Record<string, unknown>, prefix: string, out: string[]): void {
   const members = shape.members ?? {};
@@ -151,6 +207,8 @@ function validateStructure(shape: ShapeSpec, input: Record<string, unknown>, pre
     const path = prefix + wireName(name);
     if (isAbsent(value)) {
       if (member.required) out.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      // What JSON carries as null is no value at all: the handler must not see `null` or `NaN`.
+      if (value !== undefined) delete input[name];
       continue;
     }
     validateValue(member.target, member, value, path, out);
@@ -160,7 +218,9 @@ function validateStructure(shape: ShapeSpec, input: Record<string, unknown>, pre
 /**
  * Checks an operation's input against the API model's constraints (required, type, length, range,
  * pattern, enum) and throws what the service answers: `ValidationException` listing every failed
- * constraint, or `InvalidRequestContentException` for a value of the wrong type.
+ * constraint, or `InvalidRequestContentException` for a value of the wrong type. Members that are
+ * `null` (or a number JSON cannot carry) are removed from `input`, a private copy, as the service
+ * never receives them.
  */
 export function validateInput(inputShape: string | undefined, input: unknown): void {
   if (inputShape === undefined) return;

@@ -84,3 +84,12 @@ export function assertRevision(current: string | undefined, given: string | unde
     );
   }
 }
+
+/** An invoke of a function still being created meets the service's 409 (an update in progress does not block invokes). */
+export function assertInvocable(_ctx: OperationContext, fn: FunctionState): void {
+  if (fn.latest.configuration.State === 'Pending') {
+    throw resourceConflict(
+      'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+    );
+  }
+}

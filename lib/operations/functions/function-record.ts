@@ -19,8 +19,15 @@ const VOLATILE: readonly (keyof FunctionConfiguration)[] = [
   'LastUpdateStatus', 'LastUpdateStatusReason', 'LastUpdateStatusReasonCode', 'Description',
 ];
 
+/** Objects with their keys sorted: `{ A, B }` and `{ B, A }` (e.g. environment variables) are the same settings. */
+const sortedKeys = (value: unknown): unknown => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+};
+
 const fingerprint = (c: Readonly<FunctionConfiguration>): string =>
-  JSON.stringify(c, (key, value: unknown) => (VOLATILE.includes(key as keyof FunctionConfiguration) ? undefined : value));
+  JSON.stringify(c, (key, value: unknown) => (VOLATILE.includes(key as keyof FunctionConfiguration) ? undefined : sortedKeys(value)));
 
 /** Whether two configurations differ in anything but their identity and status members. */
 export const sameConfiguration = (a: Readonly<FunctionConfiguration>, b: Readonly<FunctionConfiguration>): boolean =>

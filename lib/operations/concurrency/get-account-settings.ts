@@ -1,0 +1,21 @@
+import type { OperationHandler } from '../operation-handler';
+import { accountConcurrency } from './account-concurrency';
+
+/** The code-size limits the service documents. */
+const CODE_LIMITS = { TotalCodeSize: 80_530_636_800, CodeSizeUnzipped: 262_144_000, CodeSizeZipped: 52_428_800 };
+
+/** GetAccountSettings: limits, and usage computed from the store. */
+export const getAccountSettings: OperationHandler<'GetAccountSettings'> = (_input, ctx) => {
+  const { limit, unreserved } = accountConcurrency(ctx);
+  let totalCodeSize = 0;
+  let functionCount = 0;
+  for (const fn of ctx.table('functions').values()) {
+    functionCount += 1;
+    totalCodeSize += fn.latest.configuration.CodeSize ?? 0;
+    for (const version of fn.versions) totalCodeSize += version.configuration.CodeSize ?? 0;
+  }
+  return {
+    AccountLimit: { ...CODE_LIMITS, ConcurrentExecutions: limit, UnreservedConcurrentExecutions: unreserved },
+    AccountUsage: { TotalCodeSize: totalCodeSize, FunctionCount: functionCount },
+  };
+};
