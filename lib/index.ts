@@ -1,9 +1,11 @@
 export { mockLambda } from './mock-lambda';
-export type { CommandClass, LambdaMock, MockLambdaOptions } from './mock-lambda';
+export type { CommandClass, InvokeResultsTarget, LambdaMock, MockLambdaOptions } from './mock-lambda';
+export type { InvokeResult, StoredInvokeResult } from './invoke/invoke-result';
+export type { LambdaInvocation } from './invoke/invocation';
 export type { LambdaCall } from './backend/lambda-call';
-export type { LambdaState, ReadonlyTable, RegionState } from './store/state';
-export type { FunctionState, FunctionVersionState, StoredCode } from './store/records';
-export type { SettleMode } from './operations/operation-handler';
+export type { LambdaState, ReadonlyList, ReadonlyTable, RegionState } from './store/state';
+export type { FunctionState, FunctionVersionState, ProvisionedConcurrencyState, StoredCode } from './store/records';
+export type { ConcurrencyQuota, SettleMode } from './operations/operation-handler';
 export { UnhandledCommandError } from './errors/unhandled-command-error';
 export { UninterceptedLambdaRequestError } from './interception/network-guard';
 export { getLambdaMockPlugin, lambdaMockMiddleware, lambdaMockMiddlewareOptions } from './interception/middleware';

@@ -123,7 +123,7 @@ export class LambdaBackend {
   }
 
   /** Replaces the queue of results the next synchronous invokes in one account and region take. */
-  setInvokeResults(results: readonly InvokeResult[], region: string, accountId: string = this.accountId): void {
+  setInvokeResults(results: readonly InvokeResult[], region: string | undefined, accountId: string = this.accountId): void {
     if (!Array.isArray(results)) throw new TypeError('lambda-mock: setInvokeResults takes an array of results');
     this.root = putInvokeResults(this.root, accountId, region, IList(results.map(storedResult)));
   }

@@ -9,6 +9,7 @@ import type { LambdaBackend } from '../backend/lambda-backend';
 import { toSdkError } from '../errors/to-sdk-error';
 import { UnhandledCommandError } from '../errors/unhandled-command-error';
 import { clone } from '../util/clone';
+import { collectStreams, hasStreams } from './collect-streams';
 import type { LambdaSdk } from './lambda-sdk';
 
 /** What the middleware needs: the backend that answers, the SDK copy whose classes to answer with, the client's region. */
@@ -44,7 +45,8 @@ export const lambdaMockMiddleware =
       throw new UnhandledCommandError(commandName, reason);
     }
     const region = await config.region();
-    const answer = config.backend.handle({ commandName, input: args.input, region }, (error, $metadata) =>
+    const input = hasStreams(args.input) ? await collectStreams(args.input) : args.input;
+    const answer = config.backend.handle({ commandName, input, region }, (error, $metadata) =>
       toSdkError(config.sdk, error, $metadata),
     );
     return { output: { $metadata: answer.$metadata, ...clone(answer.output) }, response: undefined };

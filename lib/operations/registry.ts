@@ -6,6 +6,17 @@ import { getFunctionConfiguration } from './functions/get-function-configuration
 import { listFunctions } from './functions/list-functions';
 import { updateFunctionCode } from './functions/update-function-code';
 import { updateFunctionConfiguration } from './functions/update-function-configuration';
+import { deleteFunctionConcurrency } from './concurrency/delete-function-concurrency';
+import { deleteProvisionedConcurrencyConfig } from './concurrency/delete-provisioned-concurrency-config';
+import { getAccountSettings } from './concurrency/get-account-settings';
+import { getFunctionConcurrency } from './concurrency/get-function-concurrency';
+import { getProvisionedConcurrencyConfig } from './concurrency/get-provisioned-concurrency-config';
+import { listProvisionedConcurrencyConfigs } from './concurrency/list-provisioned-concurrency-configs';
+import { putFunctionConcurrency } from './concurrency/put-function-concurrency';
+import { putProvisionedConcurrencyConfig } from './concurrency/put-provisioned-concurrency-config';
+import { invoke } from './invocation/invoke';
+import { invokeAsync } from './invocation/invoke-async';
+import { invokeWithResponseStream } from './invocation/invoke-with-response-stream';
 import type { OperationHandler } from './operation-handler';
 import { listTags } from './tags/list-tags';
 import { tagResource } from './tags/tag-resource';
@@ -17,12 +28,23 @@ import { publishVersion } from './versions/publish-version';
 export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> } = {
   CreateFunction: createFunction,
   DeleteFunction: deleteFunction,
+  DeleteFunctionConcurrency: deleteFunctionConcurrency,
+  DeleteProvisionedConcurrencyConfig: deleteProvisionedConcurrencyConfig,
+  GetAccountSettings: getAccountSettings,
   GetFunction: getFunction,
+  GetFunctionConcurrency: getFunctionConcurrency,
   GetFunctionConfiguration: getFunctionConfiguration,
+  GetProvisionedConcurrencyConfig: getProvisionedConcurrencyConfig,
+  Invoke: invoke,
+  InvokeAsync: invokeAsync,
+  InvokeWithResponseStream: invokeWithResponseStream,
   ListFunctions: listFunctions,
+  ListProvisionedConcurrencyConfigs: listProvisionedConcurrencyConfigs,
   ListTags: listTags,
   ListVersionsByFunction: listVersionsByFunction,
   PublishVersion: publishVersion,
+  PutFunctionConcurrency: putFunctionConcurrency,
+  PutProvisionedConcurrencyConfig: putProvisionedConcurrencyConfig,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateFunctionCode: updateFunctionCode,

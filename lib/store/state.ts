@@ -41,4 +41,6 @@ export interface LambdaState {
   readonly regions: ReadonlyTable<RegionState>;
   /** One region's state (empty if nothing was stored there); the account defaults to the mock's. */
   region(region: string, accountId?: string): RegionState;
+  /** Invoke results queued for every region of an account (`setInvokeResults` without a region). */
+  accountInvokeResults(accountId?: string): ReadonlyList<StoredInvokeResult>;
 }

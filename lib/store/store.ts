@@ -14,11 +14,13 @@ export type RegionStore = {
 /** The whole store: immutable, so a snapshot is just a reference and a failed change is just dropped. */
 export interface StoreRoot {
   readonly regions: IMap<string, RegionStore>;
+  /** Invoke results queued for every region of an account (`setInvokeResults` without a region), by account. */
+  readonly accountInvokeResults: IMap<string, IList<StoredInvokeResult>>;
 }
 
 export const regionKey = (accountId: string, region: string): string => `${accountId}/${region}`;
 
-export const emptyRoot = (): StoreRoot => Object.freeze<StoreRoot>({ regions: IMap() });
+export const emptyRoot = (): StoreRoot => Object.freeze<StoreRoot>({ regions: IMap(), accountInvokeResults: IMap() });
 
 export function emptyRegion(accountId: string, region: string): RegionStore {
   return Object.freeze<RegionStore>({ accountId, region, invokeResults: IList(), functions: IMap() });
@@ -46,8 +48,12 @@ export function putRecord<K extends CollectionName>(
   return Object.freeze({ ...root, regions: root.regions.set(id, next) });
 }
 
-/** The root with a region's invoke-result queue replaced (`lambda.setInvokeResults`). */
-export function putInvokeResults(root: StoreRoot, accountId: string, region: string, results: IList<StoredInvokeResult>): StoreRoot {
+/**
+ * The root with an invoke-result queue replaced (`lambda.setInvokeResults`): one region's, or with
+ * no region, the queue every region of the account takes from once its own queue is empty.
+ */
+export function putInvokeResults(root: StoreRoot, accountId: string, region: string | undefined, results: IList<StoredInvokeResult>): StoreRoot {
+  if (region === undefined) return Object.freeze({ ...root, accountInvokeResults: root.accountInvokeResults.set(accountId, results) });
   const id = regionKey(accountId, region);
   const current = root.regions.get(id) ?? emptyRegion(accountId, region);
   return Object.freeze({ ...root, regions: root.regions.set(id, Object.freeze({ ...current, invokeResults: results })) });
@@ -94,19 +100,32 @@ export class Transaction {
     this.changed = true;
   }
 
-  /** Takes the next queued invoke result, first in first out (O(1): the queue is a persistent list). */
+  /**
+   * Takes the next queued invoke result, first in first out: the region's own queue first, then the
+   * account's. O(1): the queues are persistent lists.
+   */
   takeInvokeResult(): StoredInvokeResult | undefined {
     const queue = this.region.invokeResults;
-    if (queue.size === 0) return undefined;
-    this.region = Object.freeze({ ...this.region, invokeResults: queue.shift() });
-    this.changed = true;
-    return queue.first();
+    if (queue.size > 0) {
+      this.region = Object.freeze({ ...this.region, invokeResults: queue.shift() });
+      this.changed = true;
+      return queue.first();
+    }
+    const accountQueue = this.accountResults ?? this.root.accountInvokeResults.get(this.accountId);
+    if (!accountQueue || accountQueue.size === 0) return undefined;
+    this.accountResults = accountQueue.shift();
+    return accountQueue.first();
   }
+
+  /** The account-wide queue as this transaction has changed it, if it took from it. */
+  private accountResults: IList<StoredInvokeResult> | undefined;
 
   /** The root with this transaction's changes. */
   commit(): StoreRoot {
-    if (!this.changed) return this.root;
-    return Object.freeze({ ...this.root, regions: this.root.regions.set(regionKey(this.accountId, this.regionName), this.region) });
+    let root = this.root;
+    if (this.changed) root = { ...root, regions: root.regions.set(regionKey(this.accountId, this.regionName), this.region) };
+    if (this.accountResults) root = { ...root, accountInvokeResults: root.accountInvokeResults.set(this.accountId, this.accountResults) };
+    return root === this.root ? root : Object.freeze(root);
   }
 }
 
@@ -152,5 +171,6 @@ export function viewOf(root: StoreRoot, defaultAccountId: string): LambdaState {
     regions: root.regions as unknown as LambdaState['regions'],
     region: (region, accountId = defaultAccountId) =>
       (root.regions.get(regionKey(accountId, region)) ?? emptyRegion(accountId, region)) as unknown as RegionState,
+    accountInvokeResults: (accountId = defaultAccountId) => root.accountInvokeResults.get(accountId) ?? IList(),
   });
 }

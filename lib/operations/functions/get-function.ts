@@ -24,5 +24,6 @@ export const getFunction: OperationHandler<'GetFunction'> = (input, ctx) => {
   const fn = readFunction(ctx, ref);
   const version = getVersion(ctx, fn, ref);
   const tags = Object.keys(fn.tags).length > 0 ? { Tags: fn.tags } : {};
-  return { Configuration: version.configuration, Code: codeLocation(ctx, fn.name, version), ...tags };
+  const concurrency = fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } };
+  return { Configuration: version.configuration, Code: codeLocation(ctx, fn.name, version), ...tags, ...concurrency };
 };

@@ -10,7 +10,7 @@ async function* responseEvents(
   complete: { ErrorCode?: string; ErrorDetails?: string; LogResult?: string },
 ): AsyncGenerator<InvokeWithResponseStreamResponseEvent> {
   for (let offset = 0; offset < payload.byteLength; offset += CHUNK_BYTES) {
-    yield { PayloadChunk: { Payload: payload.slice(offset, offset + CHUNK_BYTES) } };
+    yield { PayloadChunk: { Payload: new Uint8Array(payload.subarray(offset, offset + CHUNK_BYTES)) } };
   }
   yield { InvokeComplete: complete };
 }
