@@ -2,7 +2,7 @@
  * `npm run bench`: lambda-mock's cost against the SDK's own floor, printed as ratios measured in
  * one run (absolute figures vary by machine; the ratios are the targets).
  */
-import { CreateFunctionCommand, GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { zipSync, strToU8 } from 'fflate';
 import { performance } from 'node:perf_hooks';
 import { mockLambda } from '../lib';
@@ -20,24 +20,59 @@ async function perOp(n: number, op: (i: number) => Promise<unknown>): Promise<nu
   return ((performance.now() - start) * 1000) / n;
 }
 
-/** µs per GetFunction answered by a bare `initialize` middleware: the SDK's own floor. */
-async function floor(n: number): Promise<number> {
+type BenchCommand = () => GetFunctionCommand | InvokeCommand;
+const getFunction: BenchCommand = () => new GetFunctionCommand({ FunctionName: 'bench' });
+const invoke: BenchCommand = () => new InvokeCommand({ FunctionName: 'bench', Payload: '{"order":42}' });
+
+/** µs per command answered by a bare `initialize` middleware: the SDK's own floor. */
+async function floor(n: number, command: BenchCommand): Promise<number> {
   const client = new LambdaClient({ region: 'us-east-1' });
   client.middlewareStack.add(() => async () => ({ output: { $metadata: {} }, response: undefined }), { step: 'initialize' });
-  const command = () => new GetFunctionCommand({ FunctionName: 'bench' });
   return perOp(n, () => client.send(command()));
 }
 
-/** µs per GetFunction answered by lambda-mock. */
-async function mocked(n: number): Promise<number> {
+const createBench = (client: LambdaClient) =>
+  client.send(new CreateFunctionCommand({ FunctionName: 'bench', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: ZIP } }));
+
+/** µs per command answered by lambda-mock. */
+async function mocked(n: number, command: BenchCommand): Promise<number> {
   const lambda = mockLambda();
   try {
     const client = new LambdaClient({ region: 'us-east-1' });
-    await client.send(new CreateFunctionCommand({ FunctionName: 'bench', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: ZIP } }));
-    return await perOp(n, () => client.send(new GetFunctionCommand({ FunctionName: 'bench' })));
+    await createBench(client);
+    return await perOp(n, () => client.send(command()));
   } finally {
     lambda.restore();
   }
+}
+
+/** Invokes per second while taking from a queue of `queued` results. */
+async function queueThroughput(queued: number): Promise<number> {
+  const lambda = mockLambda();
+  try {
+    const client = new LambdaClient({ region: 'us-east-1', cacheMiddleware: true });
+    await createBench(client);
+    lambda.setInvokeResults(Array.from({ length: queued }, (_, i) => `{"result":${i}}`), { region: 'us-east-1' });
+    const us = await perOp(queued, () => client.send(new InvokeCommand({ FunctionName: 'bench' })));
+    return 1e6 / us;
+  } finally {
+    lambda.restore();
+  }
+}
+
+/** The median ratio of lambda-mock to the floor for one command, measured interleaved. */
+async function ratio(name: string, command: BenchCommand, rounds: number, n: number): Promise<void> {
+  await floor(2000, command);
+  await mocked(2000, command); // warm-up
+  const floors: number[] = [];
+  const mocks: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    floors.push(await floor(n, command));
+    mocks.push(await mocked(n, command));
+  }
+  const f = median(floors);
+  const m = median(mocks);
+  console.log(`${name}: floor ${f.toFixed(1)} µs, lambda-mock ${m.toFixed(1)} µs, ratio ${(m / f).toFixed(2)} (required ≤ 1.5${name === 'GetFunction' ? ', aimed ≤ 1.25' : ''})`);
 }
 
 /** µs per CreateFunction once `stored` functions exist. */
@@ -55,19 +90,12 @@ async function createAt(stored: number, measured: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const rounds = 11;
-  const n = 5000;
-  await floor(2000);
-  await mocked(2000); // warm-up
-  const floors: number[] = [];
-  const mocks: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    floors.push(await floor(n));
-    mocks.push(await mocked(n));
-  }
-  const f = median(floors);
-  const m = median(mocks);
-  console.log(`GetFunction: floor ${f.toFixed(1)} µs, lambda-mock ${m.toFixed(1)} µs, ratio ${(m / f).toFixed(2)} (required ≤ 1.5, aimed ≤ 1.25)`);
+  await ratio('GetFunction', getFunction, 11, 5000);
+  await ratio('Invoke', invoke, 11, 5000);
+  await queueThroughput(5000); // warm-up
+  const small = median([await queueThroughput(1000), await queueThroughput(1000), await queueThroughput(1000)]);
+  const large = median([await queueThroughput(10000), await queueThroughput(10000), await queueThroughput(10000)]);
+  console.log(`Invoke from the queue: ${Math.round(large)} invokes/s with 10,000 queued, ${Math.round(small)}/s with 1,000 (ratio ${(small / large).toFixed(2)}: O(1) taking keeps it near 1)`);
 
   const at1k: number[] = [];
   const at10k: number[] = [];

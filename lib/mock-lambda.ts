@@ -73,7 +73,7 @@ export interface LambdaMock {
   setInvokeResults(results: readonly InvokeResult[], target?: InvokeResultsTarget): void;
   /**
    * Enforces an account concurrency quota (`undefined` stops enforcing it): a reservation that would
-   * leave less than `minimumUnreserved` (default 100) unreserved answers the service's
+   * leave less than `minimumUnreserved` (default 100, or the whole quota when it is smaller) unreserved answers the service's
    * `InvalidParameterValueException`, and GetAccountSettings reports the quota.
    *
    * @example
@@ -127,9 +127,11 @@ export interface LambdaMock {
 /** The unreserved concurrency the service keeps for functions without a reservation. */
 const DEFAULT_MINIMUM_UNRESERVED = 100;
 
-function quotaOf(limit: number | undefined, minimumUnreserved = DEFAULT_MINIMUM_UNRESERVED): ConcurrencyQuota | undefined {
+function quotaOf(limit: number | undefined, minimumUnreserved?: number): ConcurrencyQuota | undefined {
   if (limit === undefined) return undefined;
   if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`lambda-mock: a concurrency quota is a whole number, not ${String(limit)}`);
+  // An account below 100 keeps its whole limit unreserved (the service answers `[10]` for a limit of 10, and still takes a reservation of 0).
+  minimumUnreserved ??= Math.min(DEFAULT_MINIMUM_UNRESERVED, limit);
   if (!Number.isInteger(minimumUnreserved) || minimumUnreserved < 0) {
     throw new TypeError(`lambda-mock: minimumUnreserved is a whole number, not ${String(minimumUnreserved)}`);
   }

@@ -1,7 +1,10 @@
 import { invalidRequestContent, ServiceError } from '../errors/service-error';
 
+/** The largest request the Invoke API accepts, whatever the invocation type (6 MB). */
+export const REQUEST_LIMIT = 6_291_456;
+
 /** The largest request payloads the service accepts (synchronous 6 MB, asynchronous 1 MB since late 2025). */
-export const PAYLOAD_LIMITS = { RequestResponse: 6_291_456, DryRun: 6_291_456, Event: 1_048_576 } as const;
+export const PAYLOAD_LIMITS = { RequestResponse: REQUEST_LIMIT, DryRun: REQUEST_LIMIT, Event: 1_048_576 } as const;
 
 /** The request payload as bytes, whatever form the SDK accepted it in. */
 export function payloadBytes(payload: unknown): Uint8Array {
@@ -12,17 +15,17 @@ export function payloadBytes(payload: unknown): Uint8Array {
 }
 
 /**
- * Checks a request payload as the service does: its size against the limit of the invocation
- * type (`RequestEntityTooLargeException`, 413), then that it is JSON (`InvalidRequestContentException`).
+ * Checks a request payload as the service does: its size (`RequestEntityTooLargeException`, 413),
+ * then that it is JSON (`InvalidRequestContentException`). The service words the two size limits
+ * differently: the request limit every invoke meets first, then the smaller `Event` limit.
  */
 export function checkPayload(bytes: Uint8Array, invocationType: keyof typeof PAYLOAD_LIMITS): string {
+  if (bytes.byteLength > REQUEST_LIMIT) {
+    throw tooLarge(`Request must be smaller than ${REQUEST_LIMIT} bytes for the InvokeFunction operation`);
+  }
   const limit = PAYLOAD_LIMITS[invocationType];
   if (bytes.byteLength > limit) {
-    throw new ServiceError(
-      'RequestEntityTooLargeException',
-      `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
-      { status: 413, type: null },
-    );
+    throw tooLarge(`${bytes.byteLength} byte payload is too large for the ${invocationType} invocation type (limit ${limit} bytes)`);
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.trim() !== '') {
@@ -36,3 +39,7 @@ export function checkPayload(bytes: Uint8Array, invocationType: keyof typeof PAY
   }
   return text;
 }
+
+/** `RequestEntityTooLargeException` (413): not in the model, so the SDK names a `LambdaServiceException` after it. */
+const tooLarge = (message: string): ServiceError =>
+  new ServiceError('RequestEntityTooLargeException', message, { status: 413, type: null });

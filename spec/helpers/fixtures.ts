@@ -119,14 +119,14 @@ export async function expectValidationError(promise: Promise<unknown>, message: 
  * Everything `lambda.state` stores, as plain nested objects (`accountId/region` → collection → key →
  * record). Records are immutable, so an earlier result stays valid to `toEqual` against a later one.
  */
-export function storedState(lambda: LambdaMock): Record<string, Record<string, Record<string, unknown>>> {
-  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+export function storedState(lambda: LambdaMock): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
   for (const [key, region] of lambda.state.regions) {
-    const collections: Record<string, Record<string, unknown>> = {};
-    for (const [name, table] of Object.entries(region)) {
-      if (table !== null && typeof table === 'object' && Symbol.iterator in table) {
-        collections[name] = Object.fromEntries(table as Iterable<[string, unknown]>);
-      }
+    const collections: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(region)) {
+      if (value === null || typeof value !== 'object') continue;
+      // Lists (the invoke-results queue) compare as arrays, keyed tables as objects.
+      collections[name] = 'toArray' in value ? (value as { toArray(): unknown[] }).toArray() : Object.fromEntries(value as Iterable<[string, unknown]>);
     }
     out[key] = collections;
   }
@@ -170,3 +170,10 @@ export function expectNoPollution(before: readonly (string | symbol)[]): void {
 /** `count` distinct tags `<prefix>0 … <prefix>N-1`, each valued `v<i>`. */
 export const tagsOf = (count: number, prefix = 'key'): Record<string, string> =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, `v${i}`]));
+
+/** `LastModified` of a provisioned concurrency config as the service writes it: to the second, `2019-12-31T20:28:49+0000`. */
+export const CONFIG_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/;
+
+/** The `ValidationException` message of one failed modeled constraint. */
+export const oneViolation = (value: unknown, member: string, constraint: string): string =>
+  `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`;

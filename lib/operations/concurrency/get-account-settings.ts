@@ -15,7 +15,8 @@ export const getAccountSettings: OperationHandler<'GetAccountSettings'> = (_inpu
     for (const version of fn.versions) totalCodeSize += version.configuration.CodeSize ?? 0;
   }
   return {
-    AccountLimit: { ...CODE_LIMITS, ConcurrentExecutions: limit, UnreservedConcurrentExecutions: unreserved },
+    // Without a quota reservations are not capped, but the model's range for this member starts at 0.
+    AccountLimit: { ...CODE_LIMITS, ConcurrentExecutions: limit, UnreservedConcurrentExecutions: Math.max(0, unreserved) },
     AccountUsage: { TotalCodeSize: totalCodeSize, FunctionCount: functionCount },
   };
 };

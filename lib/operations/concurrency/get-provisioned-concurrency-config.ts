@@ -1,11 +1,12 @@
 import type { OperationHandler } from '../operation-handler';
 import { saveFunction } from '../functions/function-record';
 import { getFunctionState, parseFunctionName } from '../functions/function-ref';
-import { configNotFound, describeConfig, provisionedQualifier, readyConfig } from './provisioned-concurrency';
+import { assertPublishedQualifier, configNotFound, describeConfig, provisionedQualifier, readyConfig } from './provisioned-concurrency';
 
 /** GetProvisionedConcurrencyConfig: one version's config, `READY` once read. */
 export const getProvisionedConcurrencyConfig: OperationHandler<'GetProvisionedConcurrencyConfig'> = (input, ctx) => {
   const ref = parseFunctionName(ctx, input.FunctionName!, input.Qualifier);
+  assertPublishedQualifier(ref, 'read');
   const fn = getFunctionState(ctx, ref);
   const qualifier = provisionedQualifier(ctx, fn, ref);
   const config = fn.provisionedConcurrency?.[qualifier];

@@ -4,18 +4,31 @@ import type { FunctionState, ProvisionedConcurrencyState } from '../../store/rec
 import type { OperationContext } from '../operation-handler';
 import { functionArn, getVersion, type FunctionRef } from '../functions/function-ref';
 
-/** The qualifier a provisioned concurrency config is on: a published version, never `$LATEST`. */
+/**
+ * Refuses `$LATEST` before the function is even looked up, as the service does. Put words it
+ * differently from Get and Delete.
+ */
+export function assertPublishedQualifier(ref: FunctionRef, operation: 'put' | 'read'): void {
+  if (ref.qualifier !== '$LATEST') return;
+  throw invalidParameter(
+    operation === 'put'
+      ? 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.'
+      : 'The function resource provided must be an alias or a published version.',
+  );
+}
+
+/** The published version a config is on; an unknown version is the service's 404 (`Function not found: …:N`). */
 export function provisionedQualifier(ctx: OperationContext, fn: FunctionState, ref: FunctionRef): string {
-  const qualifier = ref.qualifier;
-  if (qualifier === undefined || qualifier === '$LATEST') {
-    throw invalidParameter('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
-  }
-  getVersion(ctx, fn, ref); // an unknown version is the service's 404
-  return qualifier;
+  // Qualifier is required (validation has checked it), so it is always there.
+  getVersion(ctx, fn, ref);
+  return ref.qualifier!;
 }
 
 export const configNotFound = (): ServiceError =>
   new ServiceError('ProvisionedConcurrencyConfigNotFoundException', 'No Provisioned Concurrency Config found for this function');
+
+/** `LastModified` of a config as the service writes it: to the second, `2019-12-31T20:28:49+0000` (no milliseconds, unlike functions). */
+export const configTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /** A config as a read answers it: allocation completes on the next read after a change. */
 export function readyConfig(config: ProvisionedConcurrencyState): ProvisionedConcurrencyState {

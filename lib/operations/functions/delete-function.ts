@@ -13,7 +13,9 @@ export const deleteFunction: OperationHandler<'DeleteFunction'> = (input, ctx) =
     if (ref.qualifier === '$LATEST') throw invalidParameter('$LATEST version cannot be deleted without deleting the function.');
     const versions = fn.versions.filter((v) => v.configuration.Version !== ref.qualifier);
     if (versions.length === fn.versions.length) throw functionNotFound(ctx, ref);
-    saveFunction(ctx, { ...fn, versions });
+    // A version's provisioned concurrency goes with it.
+    const { [ref.qualifier]: _removed, ...provisioned } = fn.provisionedConcurrency ?? {};
+    saveFunction(ctx, { ...fn, versions, ...(fn.provisionedConcurrency ? { provisionedConcurrency: provisioned } : {}) });
   }
   return { StatusCode: 204 };
 };

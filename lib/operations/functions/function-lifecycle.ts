@@ -85,9 +85,12 @@ export function assertRevision(current: string | undefined, given: string | unde
   }
 }
 
-/** An invoke of a function still being created meets the service's 409 (an update in progress does not block invokes). */
-export function assertInvocable(_ctx: OperationContext, fn: FunctionState): void {
-  if (fn.latest.configuration.State === 'Pending') {
+/**
+ * An invoke of a function or version still being created meets the service's 409 (an update in
+ * progress does not block invokes: the previous code answers).
+ */
+export function assertInvocable(version: FunctionVersionState): void {
+  if (version.configuration.State === 'Pending') {
     throw resourceConflict(
       'The operation cannot be performed at this time. The function is currently in the following state: Pending',
     );

@@ -4,8 +4,17 @@ import type { OperationContext, OperationHandler } from '../operation-handler';
 import { readFunction } from './function-lifecycle';
 import { getVersion, parseFunctionName } from './function-ref';
 
+/** Locations already worked out, per (immutable) version record: GetFunction is the hottest read. */
+const locations = new WeakMap<FunctionVersionState, FunctionCodeLocation>();
+
 /** Where the service says the code can be downloaded (a presigned S3 URL, or the ECR image). */
 function codeLocation(ctx: OperationContext, name: string, version: FunctionVersionState): FunctionCodeLocation {
+  let location = locations.get(version);
+  if (!location) locations.set(version, (location = locate(ctx, name, version)));
+  return location;
+}
+
+function locate(ctx: OperationContext, name: string, version: FunctionVersionState): FunctionCodeLocation {
   const { code, configuration } = version;
   if (code.imageUri !== undefined) {
     const digest = Buffer.from(configuration.CodeSha256 ?? '', 'base64').toString('hex');

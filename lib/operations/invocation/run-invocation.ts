@@ -33,8 +33,9 @@ export function runInvocation(
   const version = getVersion(ctx, fn, ref);
   const invocationType = request.InvocationType ?? 'RequestResponse';
   const payload = checkPayload(payloadBytes(request.Payload), invocationType);
-  assertInvocable(ctx, fn);
-  if (fn.reservedConcurrency === 0) {
+  assertInvocable(version);
+  // Asynchronous invokes are queued by the service (202) and throttled later, out of the caller's sight.
+  if (fn.reservedConcurrency === 0 && invocationType === 'RequestResponse') {
     throw new ServiceError('TooManyRequestsException', 'Rate Exceeded.', {
       members: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' },
     });

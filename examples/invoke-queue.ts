@@ -1,0 +1,71 @@
+/**
+ * The invoke-results queue and the concurrency quota: what a test of code that calls Lambda needs.
+ * Run with `npm run example`.
+ */
+import {
+  CreateFunctionCommand,
+  GetAccountSettingsCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
+  TooManyRequestsException,
+} from '@aws-sdk/client-lambda';
+import { strToU8, zipSync } from 'fflate';
+import { mockLambda } from '../lib';
+
+/** The code under test: charges an order through a Lambda function and reports what happened. */
+async function chargeOrder(client: LambdaClient, orderId: number): Promise<string> {
+  const answer = await client.send(new InvokeCommand({ FunctionName: 'payments', Payload: JSON.stringify({ orderId }) }));
+  const body = answer.Payload?.transformToString() ?? '';
+  return answer.FunctionError ? `order ${orderId} failed (${answer.FunctionError}): ${body}` : `order ${orderId}: ${body}`;
+}
+
+async function main(): Promise<void> {
+  const lambda = mockLambda();
+  try {
+    const client = new LambdaClient({ region: 'us-east-1', maxAttempts: 1 });
+    await client.send(
+      new CreateFunctionCommand({
+        FunctionName: 'payments',
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Role: 'arn:aws:iam::123456789012:role/payments',
+        Code: { ZipFile: zipSync({ 'index.js': strToU8('exports.handler = async (e) => e;') }) },
+      }),
+    );
+
+    console.log(await chargeOrder(client, 1)); // nothing queued: the payload is echoed back
+    lambda.setInvokeResults([
+      '{"status":"charged"}',
+      { payload: '{"errorType":"CardDeclined","errorMessage":"card declined"}', functionError: 'Unhandled', logs: 'declined by issuer' },
+    ]);
+    console.log(`queued for every region: ${lambda.state.accountInvokeResults().size}`);
+    console.log(await chargeOrder(client, 2));
+    console.log(await chargeOrder(client, 3));
+    console.log(`invocations recorded: ${lambda.invocations('payments').map((i) => i.payload).join(', ')}`);
+
+    await client.send(new PutFunctionConcurrencyCommand({ FunctionName: 'payments', ReservedConcurrentExecutions: 0 }));
+    try {
+      await chargeOrder(client, 4);
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsException)) throw error;
+      console.log(`throttled: ${error.name} (${error.Reason})`);
+    }
+
+    lambda.setConcurrencyQuota(150); // as moto's MOTO_LAMBDA_CONCURRENCY_QUOTA
+    try {
+      await client.send(new PutFunctionConcurrencyCommand({ FunctionName: 'payments', ReservedConcurrentExecutions: 60 }));
+    } catch (error) {
+      console.log(`quota: ${(error as Error).message}`);
+    }
+    const { AccountLimit } = await client.send(new GetAccountSettingsCommand({}));
+    console.log(`account: ${AccountLimit?.ConcurrentExecutions} concurrent executions, ${AccountLimit?.UnreservedConcurrentExecutions} unreserved`);
+  } finally {
+    lambda.restore();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
