@@ -1,17 +1,9 @@
 /**
- * The invoke-results queue and the concurrency quota: what a test of code that calls Lambda needs.
- * Run with `npm run example`.
+ * The invoke-results queue: what a test of code that invokes Lambda needs (run by `npm run example`).
  */
-import {
-  CreateFunctionCommand,
-  GetAccountSettingsCommand,
-  InvokeCommand,
-  LambdaClient,
-  PutFunctionConcurrencyCommand,
-  TooManyRequestsException,
-} from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
-import { mockLambda } from '../lib';
+import { mockLambda } from 'lambda-mock';
 
 /** The code under test: charges an order through a Lambda function and reports what happened. */
 async function chargeOrder(client: LambdaClient, orderId: number): Promise<string> {
@@ -43,23 +35,6 @@ async function main(): Promise<void> {
     console.log(await chargeOrder(client, 2));
     console.log(await chargeOrder(client, 3));
     console.log(`invocations recorded: ${lambda.invocations('payments').map((i) => i.payload).join(', ')}`);
-
-    await client.send(new PutFunctionConcurrencyCommand({ FunctionName: 'payments', ReservedConcurrentExecutions: 0 }));
-    try {
-      await chargeOrder(client, 4);
-    } catch (error) {
-      if (!(error instanceof TooManyRequestsException)) throw error;
-      console.log(`throttled: ${error.name} (${error.Reason})`);
-    }
-
-    lambda.setConcurrencyQuota(150); // as moto's MOTO_LAMBDA_CONCURRENCY_QUOTA
-    try {
-      await client.send(new PutFunctionConcurrencyCommand({ FunctionName: 'payments', ReservedConcurrentExecutions: 60 }));
-    } catch (error) {
-      console.log(`quota: ${(error as Error).message}`);
-    }
-    const { AccountLimit } = await client.send(new GetAccountSettingsCommand({}));
-    console.log(`account: ${AccountLimit?.ConcurrentExecutions} concurrent executions, ${AccountLimit?.UnreservedConcurrentExecutions} unreserved`);
   } finally {
     lambda.restore();
   }

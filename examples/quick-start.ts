@@ -1,5 +1,5 @@
 /**
- * `npm run example`: a stateful Lambda in the test process, driven through the real SDK.
+ * A stateful Lambda in the test process, driven through the real SDK (run by `npm run example`).
  * Nothing here reaches the network, and no credentials are configured.
  */
 import {
@@ -13,7 +13,7 @@ import {
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
-import { mockLambda } from '../lib';
+import { mockLambda } from 'lambda-mock';
 
 async function main(): Promise<void> {
   const lambda = mockLambda({ settle: 'on-read' }); // transitions complete when read, as AWS enforces them

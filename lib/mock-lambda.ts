@@ -1,11 +1,17 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { LambdaBackend } from './backend/lambda-backend';
+import { Executor } from './execution/executor';
+import type { ExecuteMode, HandlerSource, SetHandlerOptions } from './execution/handler-types';
 import type { LambdaCall } from './backend/lambda-call';
+import { RuleBehaviour, type CommandBehaviour, type InputPattern, type OverrideOptions } from './faults/command-behaviour';
 import { Interception } from './interception/install';
 import type { LambdaInvocation } from './invoke/invocation';
 import type { InvokeResult } from './invoke/invoke-result';
 import type { ConcurrencyQuota, SettleMode } from './operations/operation-handler';
+import { rootOf, snapshotOf, type LambdaSnapshot } from './snapshot/snapshot';
 import type { LambdaState } from './store/state';
+import { clone } from './util/clone';
+import { seededRandom } from './util/seeded-random';
 
 /** Options of `mockLambda()`. */
 export interface MockLambdaOptions {
@@ -28,6 +34,28 @@ export interface MockLambdaOptions {
    * it too. Not enforced by default. See `setConcurrencyQuota`.
    */
   readonly concurrencyQuota?: number;
+  /**
+   * The random source weighted aliases route with (a function answering numbers in [0, 1), such as a
+   * seeded generator of your own). Default `Math.random`. See also `randomSeed`.
+   */
+  readonly random?: () => number;
+  /**
+   * Seeds lambda-mock's own deterministic random source instead of `Math.random`, so that which version
+   * a weighted alias runs is the same on every run. Not together with `random`.
+   */
+  readonly randomSeed?: number;
+  /**
+   * A snapshot (`lambda.snapshot()`, or that JSON read back from a file): the state the mock starts
+   * from, and returns to on every `reset()`.
+   */
+  readonly seed?: LambdaSnapshot;
+  /**
+   * `'code'`: every invoke of a `nodejs*` zip function runs its own uploaded code in this process
+   * (its `Handler`, CommonJS or ES module, with its layers, environment variables, context and
+   * timeout). Default `'queue'`: the results queue, else the payload echoed. Either way a queued
+   * result wins, then a handler `setHandler` registered.
+   */
+  readonly execute?: ExecuteMode;
 }
 
 /** Where `setInvokeResults` queues: one region, or every region of the account when `region` is left out. */
@@ -58,6 +86,34 @@ export interface LambdaMock {
    */
   commandCalls<Input extends object, Output>(command: CommandClass<Input, Output>): LambdaCall<Input, Output>[];
   /**
+   * Overrides how the commands of one class are answered — all of them, those whose input contains
+   * `input`, or (`{ strict: true }`) those whose input equals it — typed by the command. The store is
+   * never changed by an override; every answer is recorded in `calls`; `reset()` clears them. A
+   * retryable error (throttling, 5xx) goes through the client's own retry strategy, each attempt
+   * being a new call. The newest matching `on()` with an answer left decides; then the fake answers.
+   *
+   * @example
+   * ```ts
+   * lambda.on(InvokeCommand, { FunctionName: 'orders' }).rejectsOnce(tooManyRequests());
+   * const out = await client.send(new InvokeCommand({ FunctionName: 'orders' })); // retried: the fake answers attempt 2
+   * out.$metadata.attempts; // 2
+   * ```
+   */
+  on<Input extends object, Output>(
+    command: CommandClass<Input, Output>,
+    input?: InputPattern<Input>,
+    options?: OverrideOptions,
+  ): CommandBehaviour<Output>;
+  /**
+   * Removes every `on()` override (`reset()` does too, along with the store).
+   *
+   * @example
+   * ```ts
+   * afterEach(() => lambda.clearOverrides());
+   * ```
+   */
+  clearOverrides(): void;
+  /**
    * Queues the results the next synchronous (`RequestResponse`) invokes answer, first in first out,
    * replacing what was queued there. Without `region`, the queue serves every region of the account
    * once a region's own queue is empty. A queued result wins over the default (the request payload
@@ -71,6 +127,20 @@ export interface LambdaMock {
    * ```
    */
   setInvokeResults(results: readonly InvokeResult[], target?: InvokeResultsTarget): void;
+  /**
+   * Runs your own handler for the invokes of one function (of one qualifier — alias or version —
+   * when given), in this process, with a real Lambda `context`; `'code'` runs the function's own
+   * uploaded zip instead (Node.js runtimes). A thrown error answers `FunctionError: 'Unhandled'`
+   * as the Node.js runtime reports it; `console` output is the `LogType: 'Tail'` log. Queued results
+   * still win; `reset()` removes the registrations.
+   *
+   * @example
+   * ```ts
+   * lambda.setHandler('orders', async (event: { id: number }, context) => ({ id: event.id, by: context.functionName }));
+   * const out = await client.send(new InvokeCommand({ FunctionName: 'orders', Payload: '{"id":1}' })); // {"id":1,"by":"orders"}
+   * ```
+   */
+  setHandler(functionName: string, handler: HandlerSource, options?: SetHandlerOptions): void;
   /**
    * Enforces an account concurrency quota (`undefined` stops enforcing it): a reservation that would
    * leave less than `minimumUnreserved` (default 100, or the whole quota when it is smaller) unreserved answers the service's
@@ -105,7 +175,8 @@ export interface LambdaMock {
    */
   settle(): void;
   /**
-   * Empties the store, the pending transitions and the call log; the mock stays installed.
+   * Returns the store to where it started — empty, or the `seed` snapshot — empties the call log and
+   * removes every `on()` override; the mock stays installed.
    *
    * @example
    * ```ts
@@ -113,6 +184,29 @@ export interface LambdaMock {
    * ```
    */
   reset(): void;
+  /**
+   * Everything stored, as plain JSON-safe data (zip bytes included): every account, region and
+   * collection, and the invoke-result queues. Write it to a file, seed a later mock with it.
+   *
+   * @example
+   * ```ts
+   * fs.writeFileSync('lambda.json', JSON.stringify(lambda.snapshot()));
+   * const later = mockLambda({ seed: JSON.parse(fs.readFileSync('lambda.json', 'utf8')) });
+   * ```
+   */
+  snapshot(): LambdaSnapshot;
+  /**
+   * Replaces everything stored with a snapshot, exactly as it was taken (the call log stays). Throws a
+   * `TypeError` for anything that is not a lambda-mock snapshot.
+   *
+   * @example
+   * ```ts
+   * const before = lambda.snapshot();
+   * await deploy(client);
+   * lambda.load(before); // as if deploy() never ran
+   * ```
+   */
+  load(snapshot: LambdaSnapshot): void;
   /**
    * Uninstalls the mock: clients reach the network again, and `mockLambda()` may be called anew.
    *
@@ -136,6 +230,22 @@ function quotaOf(limit: number | undefined, minimumUnreserved?: number): Concurr
     throw new TypeError(`lambda-mock: minimumUnreserved is a whole number, not ${String(minimumUnreserved)}`);
   }
   return { limit, minimumUnreserved };
+}
+
+/** The random source the options ask for: theirs, a seeded one, or `Math.random`. */
+function randomOf(options: MockLambdaOptions): () => number {
+  if (options.random !== undefined && options.randomSeed !== undefined) {
+    throw new TypeError('lambda-mock: pass either random or randomSeed, not both');
+  }
+  if (options.random !== undefined) {
+    if (typeof options.random !== 'function') throw new TypeError('lambda-mock: random is a function answering numbers in [0, 1)');
+    return options.random;
+  }
+  if (options.randomSeed !== undefined) {
+    if (!Number.isInteger(options.randomSeed)) throw new TypeError(`lambda-mock: randomSeed is a whole number, not ${String(options.randomSeed)}`);
+    return seededRandom(options.randomSeed);
+  }
+  return Math.random;
 }
 
 /** `LAMBDA_MOCK_CONCURRENCY_QUOTA`, for users coming from moto's `MOTO_LAMBDA_CONCURRENCY_QUOTA`. */
@@ -164,16 +274,56 @@ export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
   if (registry[INSTALLED]) {
     throw new Error('lambda-mock is already installed: call restore() on the mock the first mockLambda() returned before installing another.');
   }
-  const backend = new LambdaBackend(
-    options.accountId ?? '123456789012',
-    options.settle ?? 'instant',
-    quotaOf(options.concurrencyQuota ?? quotaFromEnvironment()),
-  );
+  const backend = createBackend(options);
   const interception = new Interception(backend);
   if (options.client) interception.installOn(options.client);
   else interception.installEverywhere();
   registry[INSTALLED] = true;
   let installed = true;
+  return Object.assign(lambdaControls(backend), {
+    restore: () => {
+      if (!installed) return;
+      installed = false;
+      interception.restore();
+      backend.executor.dispose();
+      registry[INSTALLED] = false;
+    },
+  });
+}
+
+/** The controls of a `LambdaMock` other than `restore()`: what server mode offers too. */
+export type LambdaControls = Omit<LambdaMock, 'restore'>;
+
+/**
+ * The backend `options` describe (shared by `mockLambda()` and server mode; throws `TypeError` for a bad quota).
+ *
+ * @example
+ * ```ts
+ * const backend = createBackend({ accountId: '210987654321', settle: 'on-read' });
+ * ```
+ */
+export function createBackend(options: Omit<MockLambdaOptions, 'client'> = {}): LambdaBackend {
+  const backend = new LambdaBackend(
+    options.accountId ?? '123456789012',
+    options.settle ?? 'instant',
+    quotaOf(options.concurrencyQuota ?? quotaFromEnvironment()),
+    randomOf(options),
+    new Executor(options.execute ?? 'queue'),
+  );
+  if (options.seed !== undefined) backend.seed(rootOf(options.seed));
+  return backend;
+}
+
+/**
+ * The state, call log and controls of one backend, as `mockLambda()` and server mode hand them out.
+ *
+ * @example
+ * ```ts
+ * const lambda = lambdaControls(createBackend({ settle: 'manual' }));
+ * lambda.setInvokeResults(['{"ok":true}']);
+ * ```
+ */
+export function lambdaControls(backend: LambdaBackend): LambdaControls {
   return {
     get state() {
       return backend.state;
@@ -183,17 +333,21 @@ export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
     },
     commandCalls: <Input extends object, Output>(command: CommandClass<Input, Output>) =>
       backend.calls.filter((call) => call.commandName === command.name) as LambdaCall<Input, Output>[],
+    on: <Input extends object, Output>(command: CommandClass<Input, Output>, input?: InputPattern<Input>, options: OverrideOptions = {}) => {
+      if (typeof command !== 'function' || !command.name) throw new TypeError('lambda-mock: on() takes a command class, such as InvokeCommand');
+      if (input !== undefined && (input === null || typeof input !== 'object')) throw new TypeError('lambda-mock: on() matches an input object');
+      const rule = backend.overrides.rule(command.name, input === undefined ? undefined : clone(input), options.strict === true);
+      return new RuleBehaviour<Output>(backend.overrides, rule);
+    },
+    clearOverrides: () => backend.overrides.clear(),
     setInvokeResults: (results, target = {}) => backend.setInvokeResults(results, target.region, target.accountId),
+    setHandler: (functionName, handler, handlerOptions = {}) => backend.executor.handlers.set(functionName, handler, handlerOptions.qualifier),
     setConcurrencyQuota: (quota, quotaOptions = {}) => backend.setConcurrencyQuota(quotaOf(quota, quotaOptions.minimumUnreserved)),
     invocations: (functionName) =>
       functionName === undefined ? [...backend.invocations] : backend.invocations.filter((i) => i.functionName === functionName),
     settle: () => backend.settle(),
     reset: () => backend.reset(),
-    restore: () => {
-      if (!installed) return;
-      installed = false;
-      interception.restore();
-      registry[INSTALLED] = false;
-    },
+    snapshot: () => snapshotOf(backend.store),
+    load: (snapshot) => backend.load(rootOf(snapshot)),
   };
 }

@@ -2,8 +2,10 @@
  * Generates lib/model/lambda-model.generated.ts from the vendored Smithy model
  * (model/lambda-2015-03-31.json, Apache-2.0, see model/NOTICE).
  *
- * Only what lambda-mock needs at run time is kept: each operation's HTTP route and input shape,
- * the constraints of every shape reachable from an input, and each error's status and fault.
+ * Only what lambda-mock needs at run time is kept: each operation's HTTP route, input and output
+ * shapes, the constraints of every shape reachable from an input, the HTTP bindings of every member
+ * (label, query, header, status code, payload; server mode routes and answers with them), and each
+ * error's status and fault.
  * Run with `npm run generate`; the output is committed so that nothing reads the model at run time.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,6 +67,7 @@ function visit(id: string): string {
   const shape = shapes[id];
   if (!shape) throw new Error(`missing shape ${id}`);
   const spec: Record<string, unknown> = { type: shape.type === 'enum' ? 'string' : shape.type, ...constraints(shape.traits) };
+  if (shape.traits && 'smithy.api#streaming' in shape.traits) spec.streaming = true;
   out[name] = spec;
   if (shape.type === 'enum') {
     spec.enum = Object.values(shape.members ?? {}).map((m) => m.traits?.['smithy.api#enumValue']);
@@ -78,6 +81,8 @@ function visit(id: string): string {
       if ('smithy.api#httpQuery' in traits) { m.location = 'query'; m.locationName = traits['smithy.api#httpQuery']; }
       if ('smithy.api#httpHeader' in traits) { m.location = 'header'; m.locationName = traits['smithy.api#httpHeader']; }
       if ('smithy.api#httpPayload' in traits) m.location = 'payload';
+      if ('smithy.api#httpResponseCode' in traits) m.location = 'responseCode';
+      if ('smithy.api#eventPayload' in traits) m.eventPayload = true;
       members[memberName] = m;
     }
     spec.members = members;
@@ -94,6 +99,7 @@ const operations: Record<string, unknown> = {};
 const errors: Record<string, { status: number; fault: string }> = {};
 for (const [id, shape] of Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))) {
   if (shape.type === 'structure' && shape.traits?.['smithy.api#error']) {
+    visit(id); // its members: the message member's name, and any bound to a header (Retry-After)
     errors[local(id)] = {
       status: shape.traits['smithy.api#httpError'] as number,
       fault: shape.traits['smithy.api#error'] as string,
@@ -106,6 +112,7 @@ for (const [id, shape] of Object.entries(shapes).sort(([a], [b]) => a.localeComp
     uri: http.uri,
     status: http.code ?? 200,
     input: shape.input ? visit(shape.input.target) : undefined,
+    output: shape.output ? visit(shape.output.target) : undefined,
     errors: (shape.errors ?? []).map((e) => local(e.target)),
   };
 }
@@ -121,4 +128,4 @@ const body = [
   `export const errorSpecs: Record<string, ErrorSpec> = ${JSON.stringify(errors, null, 1)};`,
 ].join('\n\n');
 writeFileSync(join(root, 'lib/model/lambda-model.generated.ts'), `${header}\n${body}\n`);
-console.log(`${Object.keys(operations).length} operations, ${Object.keys(out).length} input shapes, ${Object.keys(errors).length} errors`);
+console.log(`${Object.keys(operations).length} operations, ${Object.keys(out).length} shapes, ${Object.keys(errors).length} errors`);

@@ -2,9 +2,10 @@ import type { ResponseMetadata } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../errors/service-error';
 import { UnhandledCommandError } from '../errors/unhandled-command-error';
-import { operationSpecs } from '../model/lambda-model.generated';
+import { allOperationSpecs, allShapeSpecs } from '../model/extra-operations';
 import type { OperationSpec } from '../model/model-types';
 import { isPending, settleFunction } from '../operations/functions/function-lifecycle';
+import { settleEventSourceMappings } from '../operations/event-source-mappings/mapping-lifecycle';
 import type { LambdaInvocation } from '../invoke/invocation';
 import { storedResult, type InvokeResult, type StoredInvokeResult } from '../invoke/invoke-result';
 import type { ConcurrencyQuota, OperationContext, SettleMode } from '../operations/operation-handler';
@@ -15,9 +16,13 @@ import { List as IList } from 'immutable';
 import { emptyRoot, putInvokeResults, putRecord, regionKey, Transaction, viewOf, type StoreRoot, type Table } from '../store/store';
 import { partitionOf } from '../util/aws';
 import { clone } from '../util/clone';
-import { shapeSpecs } from '../model/lambda-model.generated';
 import { validateInput } from '../validation/validate-input';
+import { timedOutResult } from '../faults/function-timeout';
+import { overriddenOutput } from '../faults/override-output';
+import { OverrideRegistry, type OverrideAnswer, type OverrideDecision } from '../faults/override-registry';
 import type { LambdaCall } from './lambda-call';
+import { Executor, invocationOf, type DeferredExecution } from '../execution/executor';
+import type { HandlerSource } from '../execution/handler-types';
 
 /** One command to answer, whichever way it arrived (SDK middleware or HTTP). */
 export interface BackendRequest {
@@ -30,6 +35,8 @@ export interface BackendRequest {
 export interface BackendAnswer {
   readonly output: Record<string, unknown>;
   readonly $metadata: ResponseMetadata;
+  /** The final answer, when the function's own code runs after the command (lib/execution): `handleAsync` awaits it. */
+  readonly completion?: Promise<BackendAnswer>;
 }
 
 /** Turns a service error into the error the caller receives (the SDK's class, or an HTTP answer). */
@@ -48,13 +55,28 @@ class CommandContext implements OperationContext {
     private readonly tx: Transaction,
     readonly settleMode: SettleMode,
     readonly concurrencyQuota: ConcurrencyQuota | undefined,
+    readonly random: () => number,
+    /** What an override makes the function return instead of the results queue (a timeout). */
+    private readonly forcedInvokeResult?: (ctx: OperationContext) => StoredInvokeResult,
   ) {
     this.accountId = tx.accountId;
     this.region = tx.regionName;
   }
 
+  /** The function's own code to run once this command committed (lib/execution). */
+  deferred: DeferredExecution | undefined;
+  executor: Executor | undefined;
+
+  findHandler(functionName: string, qualifier: string | undefined, executedVersion: string): HandlerSource | undefined {
+    return this.executor?.find(functionName, qualifier, executedVersion);
+  }
+
+  defer(execution: DeferredExecution): void {
+    this.deferred = execution;
+  }
+
   takeInvokeResult(): StoredInvokeResult | undefined {
-    return this.tx.takeInvokeResult();
+    return this.forcedInvokeResult ? this.forcedInvokeResult(this) : this.tx.takeInvokeResult();
   }
 
   recordInvocation(invocation: Omit<LambdaInvocation, 'requestId' | 'region' | 'accountId'>): void {
@@ -87,12 +109,13 @@ const metadata = (httpStatusCode: number, requestId: string = randomUUID()): Res
   totalRetryDelay: 0,
 });
 
-const specs = operationSpecs as Record<string, OperationSpec>;
+const specs = allOperationSpecs;
+const operationOf = (commandName: string): string => (commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName);
 const anyHandlers = handlers as Record<string, ((input: unknown, ctx: OperationContext) => Record<string, unknown>) | undefined>;
 
 /** HTTP labels of an operation's route: the SDK refuses to send a request without them. */
 const labelsOf = (spec: OperationSpec): string[] => {
-  const members = spec.input ? (shapeSpecs[spec.input]?.members ?? {}) : {};
+  const members = spec.input ? (allShapeSpecs[spec.input]?.members ?? {}) : {};
   return Object.keys(members).filter((m) => members[m]!.location === 'label');
 };
 const labels = new Map(Object.entries(specs).map(([op, spec]) => [op, labelsOf(spec)]));
@@ -103,16 +126,24 @@ const labels = new Map(Object.entries(specs).map(([op, spec]) => [op, labelsOf(s
  */
 export class LambdaBackend {
   private root: StoreRoot = emptyRoot();
+  /** What `reset()` returns the store to: empty, or the seed the mock started from. */
+  private initialRoot: StoreRoot = this.root;
   /** Functions with a transition to complete, keyed `accountId/region/name`. */
   private readonly pending = new Map<string, { accountId: string; region: string; name: string }>();
   private readonly log: LambdaCall[] = [];
   private readonly invocationLog: LambdaInvocation[] = [];
   private quota: ConcurrencyQuota | undefined;
+  /** `lambda.on()` overrides: matched before the handler, never stored, cleared by `reset()`. */
+  readonly overrides = new OverrideRegistry();
 
   constructor(
     readonly accountId: string,
     readonly settleMode: SettleMode,
     concurrencyQuota?: ConcurrencyQuota,
+    /** The random source handlers draw from (weighted alias routing); seedable through `mockLambda` options. */
+    private readonly random: () => number = Math.random,
+    /** Runs functions' own code: registered handlers, and zips in `execute: 'code'` mode. */
+    readonly executor: Executor = new Executor(),
   ) {
     this.quota = concurrencyQuota;
   }
@@ -145,16 +176,41 @@ export class LambdaBackend {
     return this.log;
   }
 
-  /** Empties the store, the pending transitions and the call log. */
+  /** Returns the store to where it started (empty, or the seed) and empties the call log. */
   reset(): void {
-    this.root = emptyRoot();
-    this.pending.clear();
+    this.load(this.initialRoot);
     this.log.length = 0;
     this.invocationLog.length = 0;
+    this.overrides.clear();
+    this.executor.handlers.clear();
+  }
+
+  /** The store as it is now (immutable: `lambda.snapshot()` reads it). */
+  get store(): StoreRoot {
+    return this.root;
+  }
+
+  /** Starts from `root`, and makes it what `reset()` returns to (`mockLambda({ seed })`). */
+  seed(root: StoreRoot): void {
+    this.initialRoot = root;
+    this.load(root);
+  }
+
+  /** Replaces the store (`lambda.load()`); a function it holds mid-transition stays pending, to settle as usual. */
+  load(root: StoreRoot): void {
+    this.root = root;
+    this.pending.clear();
+    for (const { accountId, region, functions } of root.regions.values()) {
+      for (const fn of functions.values()) {
+        if (isPending(fn)) this.pending.set(`${accountId}/${region}/${fn.name}`, { accountId, region, name: fn.name });
+      }
+    }
   }
 
   /** Completes every pending transition (`Pending` → `Active`, `InProgress` → `Successful`). */
   settle(): void {
+    // Event source mappings hold a transition only when the mode is not `instant` (see mapping-lifecycle.ts).
+    if (this.settleMode !== 'instant') this.root = settleEventSourceMappings(this.root);
     if (this.pending.size === 0) return;
     let root = this.root;
     for (const { accountId, region, name } of this.pending.values()) {
@@ -167,8 +223,34 @@ export class LambdaBackend {
     this.pending.clear();
   }
 
-  /** Answers one command, or throws what the caller should receive. */
-  handle(request: BackendRequest, presentError: PresentError): BackendAnswer {
+  /**
+   * What the overrides decide for a request, using up a once-answer: the caller (the SDK middleware,
+   * server mode) waits `delayMs` (`sleep` in lib/faults/delay.ts), then calls
+   * `handle(request, presentError, decision)`. `undefined`: no override, handle it at once.
+   */
+  overrideFor(request: BackendRequest): OverrideDecision | undefined {
+    if (this.overrides.isEmpty || this.failsBeforeSending(request)) return undefined;
+    return this.overrides.decide(request.commandName, request.input);
+  }
+
+  /**
+   * Whether the SDK itself would refuse the request before sending it (not a Lambda operation, an
+   * HTTP label missing): `handle` answers it with that error, which no retry or override sees.
+   */
+  failsBeforeSending(request: BackendRequest): boolean {
+    const operationLabels = labels.get(operationOf(request.commandName));
+    const input = request.input as Record<string, unknown> | undefined;
+    return operationLabels === undefined || operationLabels.some((label) => input?.[label] == null);
+  }
+
+  /** Logs a request its caller gave up on (its `abortSignal` fired) while an override delayed it: it is never handled. */
+  recordAbandoned(request: BackendRequest, error: Error): void {
+    const { commandName, region } = request;
+    this.log.push({ commandName, operation: operationOf(commandName), input: clone(request.input), region, accountId: this.accountId, error });
+  }
+
+  /** Answers one command (with `override`'s answer when it has one), or throws what the caller should receive. */
+  handle(request: BackendRequest, presentError: PresentError, override?: OverrideDecision): BackendAnswer {
     const { commandName, region } = request;
     const operation = commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName;
     const spec = specs[operation];
@@ -178,7 +260,8 @@ export class LambdaBackend {
     const record = (call: Partial<LambdaCall>): void => {
       this.log.push({ commandName, operation, input, region, accountId: this.accountId, ...call });
     };
-    if (!spec || !handler) {
+    const answer = override?.answer;
+    if (!spec || (!handler && (!answer || answer.kind === 'timeout'))) {
       const error = new UnhandledCommandError(commandName, spec ? 'lambda-mock has no handler for it yet' : 'it is not a Lambda operation');
       record({ error });
       throw error;
@@ -190,16 +273,20 @@ export class LambdaBackend {
         throw error;
       }
     }
+    if (answer && answer.kind !== 'timeout') return this.answerOverride(answer, operation, spec, input, record, presentError);
     if (this.settleMode === 'instant') this.settle();
     try {
       validateInput(spec.input, input);
       const tx = new Transaction(this.root, this.accountId, region);
-      const ctx = new CommandContext(tx, this.settleMode, this.quota);
-      const output = handler(input, ctx);
+      const forced = answer?.kind === 'timeout' ? (c: OperationContext) => timedOutResult(c, input ?? {}, answer.fault.seconds) : undefined;
+      const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random, forced);
+      ctx.executor = this.executor;
+      const output = handler!(input, ctx);
       this.root = tx.commit();
       for (const name of ctx.pendingNames) this.pending.set(`${this.accountId}/${region}/${name}`, { accountId: this.accountId, region, name });
       for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
+      if (ctx.deferred) return this.deferredAnswer(ctx.deferred, output, metadata(status, ctx.requestId), record, presentError);
       record({ output });
       return { output, $metadata: metadata(status, ctx.requestId) };
     } catch (thrown) {
@@ -208,6 +295,72 @@ export class LambdaBackend {
           ? thrown
           : new ServiceError('ServiceException', `lambda-mock internal error in ${operation}: ${String(thrown)}`);
       const error = presentError(serviceError, metadata(serviceError.status));
+      record({ error });
+      throw error;
+    }
+  }
+
+  /**
+   * `handle`, then the function's own code when the command ran some (`answer.completion`): what the
+   * SDK middleware and server mode await.
+   */
+  async handleAsync(request: BackendRequest, presentError: PresentError, override?: OverrideDecision): Promise<BackendAnswer> {
+    const answer = this.handle(request, presentError, override);
+    return answer.completion ?? answer;
+  }
+
+  /**
+   * Runs the execution a committed Invoke deferred: an `Event` invoke's caller has its answer at once
+   * while the code runs on; a synchronous one's answer is the code's outcome, recorded when it is known.
+   */
+  private deferredAnswer(
+    deferred: DeferredExecution,
+    output: Record<string, unknown>,
+    $metadata: ResponseMetadata,
+    record: (call: Partial<LambdaCall>) => void,
+    presentError: PresentError,
+  ): BackendAnswer {
+    const running = this.executor.run(deferred);
+    const { answer } = deferred;
+    if (!answer) {
+      running.catch(() => undefined);
+      record({ output });
+      return { output, $metadata };
+    }
+    const completion = running.then(
+      ({ outcome, logResult }) => {
+        const completed = answer(outcome, logResult);
+        this.invocationLog.push(invocationOf(deferred.plan, outcome));
+        record({ output: completed });
+        return { output: completed, $metadata };
+      },
+      (thrown: unknown) => {
+        const serviceError = new ServiceError('ServiceException', `lambda-mock internal error running the function: ${String(thrown)}`);
+        const error = presentError(serviceError, metadata(serviceError.status));
+        record({ error });
+        throw error;
+      },
+    );
+    // A caller that does not await the completion (plain `handle`) leaves no unhandled rejection.
+    completion.catch(() => undefined);
+    return { output, $metadata, completion };
+  }
+
+  /** An override's answer instead of the handler's: nothing is validated, stored or settled. */
+  private answerOverride(
+    answer: Exclude<OverrideAnswer, { kind: 'timeout' }>,
+    operation: string,
+    spec: OperationSpec,
+    input: Record<string, unknown> | undefined,
+    record: (call: Partial<LambdaCall>) => void,
+    presentError: PresentError,
+  ): BackendAnswer {
+    try {
+      const output = overriddenOutput(answer, operation, input);
+      record({ output });
+      return { output, $metadata: metadata(typeof output.StatusCode === 'number' ? output.StatusCode : spec.status) };
+    } catch (thrown) {
+      const error = thrown instanceof ServiceError ? presentError(thrown, metadata(thrown.status)) : (thrown as Error);
       record({ error });
       throw error;
     }

@@ -37,6 +37,8 @@ export function toSdkError(sdk: LambdaSdk, error: ServiceError, $metadata: Respo
         'content-type': 'application/json',
         'x-amzn-errortype': error.code,
         ...($metadata.requestId === undefined ? {} : { 'x-amzn-requestid': $metadata.requestId }),
+        // TooManyRequestsException's `retryAfterSeconds` travels as a header, which the SDK's retry strategy reads.
+        ...(typeof error.members.retryAfterSeconds === 'string' ? { 'retry-after': error.members.retryAfterSeconds } : {}),
       },
     }),
     enumerable: false,

@@ -65,7 +65,7 @@ export class Interception {
 
   private attach(client: LambdaClient, sdk: LambdaSdk): void {
     if (this.attached.has(client)) return;
-    client.middlewareStack.use(getLambdaMockPlugin({ backend: this.backend, sdk, region: () => client.config.region() }));
+    client.middlewareStack.use(getLambdaMockPlugin({ backend: this.backend, sdk, region: () => client.config.region(), retry: client.config }));
     forgetResolvedStacks(client);
     this.attached.add(client);
   }

@@ -9,6 +9,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy",
   "status": 201,
   "input": "AddLayerVersionPermissionRequest",
+  "output": "AddLayerVersionPermissionResponse",
   "errors": [
    "InvalidParameterValueException",
    "PolicyLengthExceededException",
@@ -24,6 +25,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/policy",
   "status": 201,
   "input": "AddPermissionRequest",
+  "output": "AddPermissionResponse",
   "errors": [
    "InvalidParameterValueException",
    "PolicyLengthExceededException",
@@ -39,6 +41,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-executions/{DurableExecutionArn}/checkpoint",
   "status": 200,
   "input": "CheckpointDurableExecutionRequest",
+  "output": "CheckpointDurableExecutionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException",
@@ -50,6 +53,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/aliases",
   "status": 201,
   "input": "CreateAliasRequest",
+  "output": "AliasConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -63,6 +67,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers",
   "status": 202,
   "input": "CreateCapacityProviderRequest",
+  "output": "CreateCapacityProviderResponse",
   "errors": [
    "CapacityProviderLimitExceededException",
    "InvalidParameterValueException",
@@ -76,6 +81,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs",
   "status": 201,
   "input": "CreateCodeSigningConfigRequest",
+  "output": "CreateCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException"
@@ -86,6 +92,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/event-source-mappings",
   "status": 202,
   "input": "CreateEventSourceMappingRequest",
+  "output": "EventSourceMappingConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -99,6 +106,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions",
   "status": 201,
   "input": "CreateFunctionRequest",
+  "output": "FunctionConfiguration",
   "errors": [
    "CodeSigningConfigNotFoundException",
    "CodeStorageExceededException",
@@ -117,6 +125,7 @@ export const operationSpecs = {
   "uri": "/2021-10-31/functions/{FunctionName}/url",
   "status": 201,
   "input": "CreateFunctionUrlConfigRequest",
+  "output": "CreateFunctionUrlConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -130,6 +139,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/aliases/{Name}",
   "status": 204,
   "input": "DeleteAliasRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -142,6 +152,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers/{CapacityProviderName}",
   "status": 202,
   "input": "DeleteCapacityProviderRequest",
+  "output": "DeleteCapacityProviderResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -155,6 +166,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}",
   "status": 204,
   "input": "DeleteCodeSigningConfigRequest",
+  "output": "DeleteCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -167,6 +179,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/event-source-mappings/{UUID}",
   "status": 202,
   "input": "DeleteEventSourceMappingRequest",
+  "output": "EventSourceMappingConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -181,6 +194,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}",
   "status": 200,
   "input": "DeleteFunctionRequest",
+  "output": "DeleteFunctionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -194,6 +208,7 @@ export const operationSpecs = {
   "uri": "/2020-06-30/functions/{FunctionName}/code-signing-config",
   "status": 204,
   "input": "DeleteFunctionCodeSigningConfigRequest",
+  "output": "Unit",
   "errors": [
    "CodeSigningConfigNotFoundException",
    "InvalidParameterValueException",
@@ -208,6 +223,7 @@ export const operationSpecs = {
   "uri": "/2017-10-31/functions/{FunctionName}/concurrency",
   "status": 204,
   "input": "DeleteFunctionConcurrencyRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -221,6 +237,7 @@ export const operationSpecs = {
   "uri": "/2019-09-25/functions/{FunctionName}/event-invoke-config",
   "status": 204,
   "input": "DeleteFunctionEventInvokeConfigRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -234,6 +251,7 @@ export const operationSpecs = {
   "uri": "/2021-10-31/functions/{FunctionName}/url",
   "status": 204,
   "input": "DeleteFunctionUrlConfigRequest",
+  "output": "Unit",
   "errors": [
    "ResourceConflictException",
    "ResourceNotFoundException",
@@ -246,6 +264,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
   "status": 204,
   "input": "DeleteLayerVersionRequest",
+  "output": "Unit",
   "errors": [
    "ServiceException",
    "TooManyRequestsException"
@@ -256,6 +275,7 @@ export const operationSpecs = {
   "uri": "/2019-09-30/functions/{FunctionName}/provisioned-concurrency",
   "status": 204,
   "input": "DeleteProvisionedConcurrencyConfigRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -269,6 +289,7 @@ export const operationSpecs = {
   "uri": "/2016-08-19/account-settings",
   "status": 200,
   "input": "GetAccountSettingsRequest",
+  "output": "GetAccountSettingsResponse",
   "errors": [
    "ServiceException",
    "TooManyRequestsException"
@@ -279,6 +300,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/aliases/{Name}",
   "status": 200,
   "input": "GetAliasRequest",
+  "output": "AliasConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -291,6 +313,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers/{CapacityProviderName}",
   "status": 200,
   "input": "GetCapacityProviderRequest",
+  "output": "GetCapacityProviderResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -303,6 +326,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}",
   "status": 200,
   "input": "GetCodeSigningConfigRequest",
+  "output": "GetCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -314,6 +338,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-executions/{DurableExecutionArn}",
   "status": 200,
   "input": "GetDurableExecutionRequest",
+  "output": "GetDurableExecutionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -326,6 +351,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-executions/{DurableExecutionArn}/history",
   "status": 200,
   "input": "GetDurableExecutionHistoryRequest",
+  "output": "GetDurableExecutionHistoryResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -338,6 +364,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-executions/{DurableExecutionArn}/state",
   "status": 200,
   "input": "GetDurableExecutionStateRequest",
+  "output": "GetDurableExecutionStateResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException",
@@ -349,6 +376,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/event-source-mappings/{UUID}",
   "status": 200,
   "input": "GetEventSourceMappingRequest",
+  "output": "EventSourceMappingConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -361,6 +389,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}",
   "status": 200,
   "input": "GetFunctionRequest",
+  "output": "GetFunctionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -373,6 +402,7 @@ export const operationSpecs = {
   "uri": "/2020-06-30/functions/{FunctionName}/code-signing-config",
   "status": 200,
   "input": "GetFunctionCodeSigningConfigRequest",
+  "output": "GetFunctionCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -385,6 +415,7 @@ export const operationSpecs = {
   "uri": "/2019-09-30/functions/{FunctionName}/concurrency",
   "status": 200,
   "input": "GetFunctionConcurrencyRequest",
+  "output": "GetFunctionConcurrencyResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -397,6 +428,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/configuration",
   "status": 200,
   "input": "GetFunctionConfigurationRequest",
+  "output": "FunctionConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -409,6 +441,7 @@ export const operationSpecs = {
   "uri": "/2019-09-25/functions/{FunctionName}/event-invoke-config",
   "status": 200,
   "input": "GetFunctionEventInvokeConfigRequest",
+  "output": "FunctionEventInvokeConfig",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -421,6 +454,7 @@ export const operationSpecs = {
   "uri": "/2024-08-31/functions/{FunctionName}/recursion-config",
   "status": 200,
   "input": "GetFunctionRecursionConfigRequest",
+  "output": "GetFunctionRecursionConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -433,6 +467,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/functions/{FunctionName}/function-scaling-config",
   "status": 200,
   "input": "GetFunctionScalingConfigRequest",
+  "output": "GetFunctionScalingConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -445,6 +480,7 @@ export const operationSpecs = {
   "uri": "/2021-10-31/functions/{FunctionName}/url",
   "status": 200,
   "input": "GetFunctionUrlConfigRequest",
+  "output": "GetFunctionUrlConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -457,6 +493,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
   "status": 200,
   "input": "GetLayerVersionRequest",
+  "output": "GetLayerVersionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -469,6 +506,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers?find=LayerVersion",
   "status": 200,
   "input": "GetLayerVersionByArnRequest",
+  "output": "GetLayerVersionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -481,6 +519,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy",
   "status": 200,
   "input": "GetLayerVersionPolicyRequest",
+  "output": "GetLayerVersionPolicyResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -493,6 +532,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/policy",
   "status": 200,
   "input": "GetPolicyRequest",
+  "output": "GetPolicyResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -505,6 +545,7 @@ export const operationSpecs = {
   "uri": "/2019-09-30/functions/{FunctionName}/provisioned-concurrency",
   "status": 200,
   "input": "GetProvisionedConcurrencyConfigRequest",
+  "output": "GetProvisionedConcurrencyConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ProvisionedConcurrencyConfigNotFoundException",
@@ -518,6 +559,7 @@ export const operationSpecs = {
   "uri": "/2021-07-20/functions/{FunctionName}/runtime-management-config",
   "status": 200,
   "input": "GetRuntimeManagementConfigRequest",
+  "output": "GetRuntimeManagementConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -530,6 +572,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/invocations",
   "status": 200,
   "input": "InvocationRequest",
+  "output": "InvocationResponse",
   "errors": [
    "DurableExecutionAlreadyStartedException",
    "EC2AccessDeniedException",
@@ -574,6 +617,7 @@ export const operationSpecs = {
   "uri": "/2014-11-13/functions/{FunctionName}/invoke-async",
   "status": 202,
   "input": "InvokeAsyncRequest",
+  "output": "InvokeAsyncResponse",
   "errors": [
    "InvalidRequestContentException",
    "InvalidRuntimeException",
@@ -587,6 +631,7 @@ export const operationSpecs = {
   "uri": "/2021-11-15/functions/{FunctionName}/response-streaming-invocations",
   "status": 200,
   "input": "InvokeWithResponseStreamRequest",
+  "output": "InvokeWithResponseStreamResponse",
   "errors": [
    "EC2AccessDeniedException",
    "EC2ThrottledException",
@@ -630,6 +675,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/aliases",
   "status": 200,
   "input": "ListAliasesRequest",
+  "output": "ListAliasesResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -642,6 +688,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers",
   "status": 200,
   "input": "ListCapacityProvidersRequest",
+  "output": "ListCapacityProvidersResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException",
@@ -653,6 +700,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs",
   "status": 200,
   "input": "ListCodeSigningConfigsRequest",
+  "output": "ListCodeSigningConfigsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException"
@@ -663,6 +711,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/functions/{FunctionName}/durable-executions",
   "status": 200,
   "input": "ListDurableExecutionsByFunctionRequest",
+  "output": "ListDurableExecutionsByFunctionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -675,6 +724,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/event-source-mappings",
   "status": 200,
   "input": "ListEventSourceMappingsRequest",
+  "output": "ListEventSourceMappingsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -687,6 +737,7 @@ export const operationSpecs = {
   "uri": "/2019-09-25/functions/{FunctionName}/event-invoke-config/list",
   "status": 200,
   "input": "ListFunctionEventInvokeConfigsRequest",
+  "output": "ListFunctionEventInvokeConfigsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -699,6 +750,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions",
   "status": 200,
   "input": "ListFunctionsRequest",
+  "output": "ListFunctionsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException",
@@ -710,6 +762,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}/functions",
   "status": 200,
   "input": "ListFunctionsByCodeSigningConfigRequest",
+  "output": "ListFunctionsByCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -721,6 +774,7 @@ export const operationSpecs = {
   "uri": "/2021-10-31/functions/{FunctionName}/urls",
   "status": 200,
   "input": "ListFunctionUrlConfigsRequest",
+  "output": "ListFunctionUrlConfigsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -733,6 +787,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers/{CapacityProviderName}/function-versions",
   "status": 200,
   "input": "ListFunctionVersionsByCapacityProviderRequest",
+  "output": "ListFunctionVersionsByCapacityProviderResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -745,6 +800,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers",
   "status": 200,
   "input": "ListLayersRequest",
+  "output": "ListLayersResponse",
   "errors": [
    "InvalidParameterValueException",
    "ServiceException",
@@ -756,6 +812,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions",
   "status": 200,
   "input": "ListLayerVersionsRequest",
+  "output": "ListLayerVersionsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -768,6 +825,7 @@ export const operationSpecs = {
   "uri": "/2019-09-30/functions/{FunctionName}/provisioned-concurrency?List=ALL",
   "status": 200,
   "input": "ListProvisionedConcurrencyConfigsRequest",
+  "output": "ListProvisionedConcurrencyConfigsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -780,6 +838,7 @@ export const operationSpecs = {
   "uri": "/2017-03-31/tags/{Resource}",
   "status": 200,
   "input": "ListTagsRequest",
+  "output": "ListTagsResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -792,6 +851,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/versions",
   "status": 200,
   "input": "ListVersionsByFunctionRequest",
+  "output": "ListVersionsByFunctionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -804,6 +864,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions",
   "status": 201,
   "input": "PublishLayerVersionRequest",
+  "output": "PublishLayerVersionResponse",
   "errors": [
    "CodeStorageExceededException",
    "InvalidParameterValueException",
@@ -817,6 +878,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/versions",
   "status": 201,
   "input": "PublishVersionRequest",
+  "output": "FunctionConfiguration",
   "errors": [
    "CodeStorageExceededException",
    "FunctionVersionsPerCapacityProviderLimitExceededException",
@@ -833,6 +895,7 @@ export const operationSpecs = {
   "uri": "/2020-06-30/functions/{FunctionName}/code-signing-config",
   "status": 200,
   "input": "PutFunctionCodeSigningConfigRequest",
+  "output": "PutFunctionCodeSigningConfigResponse",
   "errors": [
    "CodeSigningConfigNotFoundException",
    "InvalidParameterValueException",
@@ -847,6 +910,7 @@ export const operationSpecs = {
   "uri": "/2017-10-31/functions/{FunctionName}/concurrency",
   "status": 200,
   "input": "PutFunctionConcurrencyRequest",
+  "output": "Concurrency",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -860,6 +924,7 @@ export const operationSpecs = {
   "uri": "/2019-09-25/functions/{FunctionName}/event-invoke-config",
   "status": 200,
   "input": "PutFunctionEventInvokeConfigRequest",
+  "output": "FunctionEventInvokeConfig",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -873,6 +938,7 @@ export const operationSpecs = {
   "uri": "/2024-08-31/functions/{FunctionName}/recursion-config",
   "status": 200,
   "input": "PutFunctionRecursionConfigRequest",
+  "output": "PutFunctionRecursionConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -886,6 +952,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/functions/{FunctionName}/function-scaling-config",
   "status": 202,
   "input": "PutFunctionScalingConfigRequest",
+  "output": "PutFunctionScalingConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -899,6 +966,7 @@ export const operationSpecs = {
   "uri": "/2019-09-30/functions/{FunctionName}/provisioned-concurrency",
   "status": 202,
   "input": "PutProvisionedConcurrencyConfigRequest",
+  "output": "PutProvisionedConcurrencyConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -912,6 +980,7 @@ export const operationSpecs = {
   "uri": "/2021-07-20/functions/{FunctionName}/runtime-management-config",
   "status": 200,
   "input": "PutRuntimeManagementConfigRequest",
+  "output": "PutRuntimeManagementConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -925,6 +994,7 @@ export const operationSpecs = {
   "uri": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy/{StatementId}",
   "status": 204,
   "input": "RemoveLayerVersionPermissionRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "PreconditionFailedException",
@@ -938,6 +1008,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/policy/{StatementId}",
   "status": 204,
   "input": "RemovePermissionRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "PreconditionFailedException",
@@ -951,6 +1022,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-execution-callbacks/{CallbackId}/fail",
   "status": 200,
   "input": "SendDurableExecutionCallbackFailureRequest",
+  "output": "SendDurableExecutionCallbackFailureResponse",
   "errors": [
    "CallbackTimeoutException",
    "InvalidParameterValueException",
@@ -963,6 +1035,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-execution-callbacks/{CallbackId}/heartbeat",
   "status": 200,
   "input": "SendDurableExecutionCallbackHeartbeatRequest",
+  "output": "SendDurableExecutionCallbackHeartbeatResponse",
   "errors": [
    "CallbackTimeoutException",
    "InvalidParameterValueException",
@@ -975,6 +1048,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-execution-callbacks/{CallbackId}/succeed",
   "status": 200,
   "input": "SendDurableExecutionCallbackSuccessRequest",
+  "output": "SendDurableExecutionCallbackSuccessResponse",
   "errors": [
    "CallbackTimeoutException",
    "InvalidParameterValueException",
@@ -987,6 +1061,7 @@ export const operationSpecs = {
   "uri": "/2025-12-01/durable-executions/{DurableExecutionArn}/stop",
   "status": 200,
   "input": "StopDurableExecutionRequest",
+  "output": "StopDurableExecutionResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -999,6 +1074,7 @@ export const operationSpecs = {
   "uri": "/2017-03-31/tags/{Resource}",
   "status": 204,
   "input": "TagResourceRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1012,6 +1088,7 @@ export const operationSpecs = {
   "uri": "/2017-03-31/tags/{Resource}",
   "status": 204,
   "input": "UntagResourceRequest",
+  "output": "Unit",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1025,6 +1102,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/aliases/{Name}",
   "status": 200,
   "input": "UpdateAliasRequest",
+  "output": "AliasConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "PreconditionFailedException",
@@ -1039,6 +1117,7 @@ export const operationSpecs = {
   "uri": "/2025-11-30/capacity-providers/{CapacityProviderName}",
   "status": 202,
   "input": "UpdateCapacityProviderRequest",
+  "output": "UpdateCapacityProviderResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1052,6 +1131,7 @@ export const operationSpecs = {
   "uri": "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}",
   "status": 200,
   "input": "UpdateCodeSigningConfigRequest",
+  "output": "UpdateCodeSigningConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceNotFoundException",
@@ -1063,6 +1143,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/event-source-mappings/{UUID}",
   "status": 202,
   "input": "UpdateEventSourceMappingRequest",
+  "output": "EventSourceMappingConfiguration",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1077,6 +1158,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/code",
   "status": 200,
   "input": "UpdateFunctionCodeRequest",
+  "output": "FunctionConfiguration",
   "errors": [
    "CodeSigningConfigNotFoundException",
    "CodeStorageExceededException",
@@ -1095,6 +1177,7 @@ export const operationSpecs = {
   "uri": "/2015-03-31/functions/{FunctionName}/configuration",
   "status": 200,
   "input": "UpdateFunctionConfigurationRequest",
+  "output": "FunctionConfiguration",
   "errors": [
    "CodeSigningConfigNotFoundException",
    "CodeVerificationFailedException",
@@ -1112,6 +1195,7 @@ export const operationSpecs = {
   "uri": "/2019-09-25/functions/{FunctionName}/event-invoke-config",
   "status": 200,
   "input": "UpdateFunctionEventInvokeConfigRequest",
+  "output": "FunctionEventInvokeConfig",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1125,6 +1209,7 @@ export const operationSpecs = {
   "uri": "/2021-10-31/functions/{FunctionName}/url",
   "status": 200,
   "input": "UpdateFunctionUrlConfigRequest",
+  "output": "UpdateFunctionUrlConfigResponse",
   "errors": [
    "InvalidParameterValueException",
    "ResourceConflictException",
@@ -1204,6 +1289,17 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
  },
  "String": {
   "type": "string"
+ },
+ "AddLayerVersionPermissionResponse": {
+  "type": "structure",
+  "members": {
+   "Statement": {
+    "target": "String"
+   },
+   "RevisionId": {
+    "target": "String"
+   }
+  }
  },
  "AddPermissionRequest": {
   "type": "structure",
@@ -1304,6 +1400,36 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
  },
  "InvokedViaFunctionUrl": {
   "type": "boolean"
+ },
+ "AddPermissionResponse": {
+  "type": "structure",
+  "members": {
+   "Statement": {
+    "target": "String"
+   }
+  }
+ },
+ "CallbackTimeoutException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "CapacityProviderLimitExceededException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
  },
  "CheckpointDurableExecutionRequest": {
   "type": "structure",
@@ -1535,6 +1661,220 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "max": 64,
   "pattern": "^[\\x21-\\x7E]+$"
  },
+ "CheckpointDurableExecutionResponse": {
+  "type": "structure",
+  "members": {
+   "CheckpointToken": {
+    "target": "CheckpointToken"
+   },
+   "NewExecutionState": {
+    "target": "CheckpointUpdatedExecutionState",
+    "required": true
+   }
+  }
+ },
+ "CheckpointUpdatedExecutionState": {
+  "type": "structure",
+  "members": {
+   "Operations": {
+    "target": "Operations"
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "Operations": {
+  "type": "list",
+  "member": "Operation"
+ },
+ "Operation": {
+  "type": "structure",
+  "members": {
+   "Id": {
+    "target": "OperationId",
+    "required": true
+   },
+   "ParentId": {
+    "target": "OperationId"
+   },
+   "Name": {
+    "target": "OperationName"
+   },
+   "Type": {
+    "target": "OperationType",
+    "required": true
+   },
+   "SubType": {
+    "target": "OperationSubType"
+   },
+   "StartTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   },
+   "EndTimestamp": {
+    "target": "ExecutionTimestamp"
+   },
+   "Status": {
+    "target": "OperationStatus",
+    "required": true
+   },
+   "ExecutionDetails": {
+    "target": "ExecutionDetails"
+   },
+   "ContextDetails": {
+    "target": "ContextDetails"
+   },
+   "StepDetails": {
+    "target": "StepDetails"
+   },
+   "WaitDetails": {
+    "target": "WaitDetails"
+   },
+   "CallbackDetails": {
+    "target": "CallbackDetails"
+   },
+   "ChainedInvokeDetails": {
+    "target": "ChainedInvokeDetails"
+   }
+  }
+ },
+ "ExecutionTimestamp": {
+  "type": "timestamp"
+ },
+ "OperationStatus": {
+  "type": "string",
+  "enum": [
+   "STARTED",
+   "PENDING",
+   "READY",
+   "SUCCEEDED",
+   "FAILED",
+   "CANCELLED",
+   "TIMED_OUT",
+   "STOPPED"
+  ]
+ },
+ "ExecutionDetails": {
+  "type": "structure",
+  "members": {
+   "InputPayload": {
+    "target": "InputPayload"
+   }
+  }
+ },
+ "InputPayload": {
+  "type": "string",
+  "min": 0,
+  "max": 6291456
+ },
+ "ContextDetails": {
+  "type": "structure",
+  "members": {
+   "ReplayChildren": {
+    "target": "ReplayChildren"
+   },
+   "Result": {
+    "target": "OperationPayload"
+   },
+   "Error": {
+    "target": "ErrorObject"
+   }
+  }
+ },
+ "StepDetails": {
+  "type": "structure",
+  "members": {
+   "Attempt": {
+    "target": "AttemptCount"
+   },
+   "NextAttemptTimestamp": {
+    "target": "ExecutionTimestamp"
+   },
+   "Result": {
+    "target": "OperationPayload"
+   },
+   "Error": {
+    "target": "ErrorObject"
+   }
+  }
+ },
+ "AttemptCount": {
+  "type": "integer",
+  "min": 0
+ },
+ "WaitDetails": {
+  "type": "structure",
+  "members": {
+   "ScheduledEndTimestamp": {
+    "target": "ExecutionTimestamp"
+   }
+  }
+ },
+ "CallbackDetails": {
+  "type": "structure",
+  "members": {
+   "CallbackId": {
+    "target": "CallbackId"
+   },
+   "Result": {
+    "target": "OperationPayload"
+   },
+   "Error": {
+    "target": "ErrorObject"
+   }
+  }
+ },
+ "CallbackId": {
+  "type": "string",
+  "min": 1,
+  "max": 1024,
+  "pattern": "^[A-Za-z0-9+/]+={0,2}$"
+ },
+ "ChainedInvokeDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "OperationPayload"
+   },
+   "Error": {
+    "target": "ErrorObject"
+   }
+  }
+ },
+ "CodeSigningConfigNotFoundException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "CodeStorageExceededException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "CodeVerificationFailedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
  "CreateAliasRequest": {
   "type": "structure",
   "members": {
@@ -1605,6 +1945,41 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "type": "double",
   "min": 0,
   "max": 1
+ },
+ "AliasConfiguration": {
+  "type": "structure",
+  "members": {
+   "AliasArn": {
+    "target": "FunctionArn"
+   },
+   "Name": {
+    "target": "Alias"
+   },
+   "FunctionVersion": {
+    "target": "Version"
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "RoutingConfig": {
+    "target": "AliasRoutingConfiguration"
+   },
+   "RevisionId": {
+    "target": "String"
+   }
+  }
+ },
+ "FunctionArn": {
+  "type": "string",
+  "min": 0,
+  "max": 10000,
+  "pattern": "^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?$"
+ },
+ "Version": {
+  "type": "string",
+  "min": 1,
+  "max": 1024,
+  "pattern": "^(\\$LATEST|[0-9]+)$"
  },
  "CreateCapacityProviderRequest": {
   "type": "structure",
@@ -1797,6 +2172,70 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
  "TagValue": {
   "type": "string"
  },
+ "CreateCapacityProviderResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProvider": {
+    "target": "CapacityProvider",
+    "required": true
+   }
+  }
+ },
+ "CapacityProvider": {
+  "type": "structure",
+  "members": {
+   "CapacityProviderArn": {
+    "target": "CapacityProviderArn",
+    "required": true
+   },
+   "State": {
+    "target": "CapacityProviderState",
+    "required": true
+   },
+   "VpcConfig": {
+    "target": "CapacityProviderVpcConfig",
+    "required": true
+   },
+   "PermissionsConfig": {
+    "target": "CapacityProviderPermissionsConfig",
+    "required": true
+   },
+   "InstanceRequirements": {
+    "target": "InstanceRequirements"
+   },
+   "CapacityProviderScalingConfig": {
+    "target": "CapacityProviderScalingConfig"
+   },
+   "KmsKeyArn": {
+    "target": "KMSKeyArn"
+   },
+   "LastModified": {
+    "target": "Timestamp"
+   }
+  }
+ },
+ "CapacityProviderArn": {
+  "type": "string",
+  "min": 1,
+  "max": 140,
+  "pattern": "^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+$"
+ },
+ "CapacityProviderState": {
+  "type": "string",
+  "enum": [
+   "Pending",
+   "Active",
+   "Failed",
+   "Deleting"
+  ]
+ },
+ "KMSKeyArn": {
+  "type": "string",
+  "pattern": "^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$"
+ },
+ "Timestamp": {
+  "type": "string"
+ },
  "CreateCodeSigningConfigRequest": {
   "type": "structure",
   "members": {
@@ -1844,6 +2283,53 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "Warn",
    "Enforce"
   ]
+ },
+ "CreateCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfig": {
+    "target": "CodeSigningConfig",
+    "required": true
+   }
+  }
+ },
+ "CodeSigningConfig": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfigId": {
+    "target": "CodeSigningConfigId",
+    "required": true
+   },
+   "CodeSigningConfigArn": {
+    "target": "CodeSigningConfigArn",
+    "required": true
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "AllowedPublishers": {
+    "target": "AllowedPublishers",
+    "required": true
+   },
+   "CodeSigningPolicies": {
+    "target": "CodeSigningPolicies",
+    "required": true
+   },
+   "LastModified": {
+    "target": "Timestamp",
+    "required": true
+   }
+  }
+ },
+ "CodeSigningConfigId": {
+  "type": "string",
+  "pattern": "^csc-[a-zA-Z0-9-_\\.]{17}$"
+ },
+ "CodeSigningConfigArn": {
+  "type": "string",
+  "min": 0,
+  "max": 200,
+  "pattern": "^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}$"
  },
  "CreateEventSourceMappingRequest": {
   "type": "structure",
@@ -2286,10 +2772,6 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "Default"
   ]
  },
- "KMSKeyArn": {
-  "type": "string",
-  "pattern": "^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$"
- },
  "EventSourceMappingMetricsConfig": {
   "type": "structure",
   "members": {
@@ -2357,6 +2839,139 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 0,
   "max": 128,
   "pattern": "^[a-zA-Z0-9-_]*$"
+ },
+ "EventSourceMappingConfiguration": {
+  "type": "structure",
+  "members": {
+   "UUID": {
+    "target": "String"
+   },
+   "StartingPosition": {
+    "target": "EventSourcePosition"
+   },
+   "StartingPositionTimestamp": {
+    "target": "Date"
+   },
+   "BatchSize": {
+    "target": "BatchSize"
+   },
+   "MaximumBatchingWindowInSeconds": {
+    "target": "MaximumBatchingWindowInSeconds"
+   },
+   "ParallelizationFactor": {
+    "target": "ParallelizationFactor"
+   },
+   "EventSourceArn": {
+    "target": "Arn"
+   },
+   "FilterCriteria": {
+    "target": "FilterCriteria"
+   },
+   "FunctionArn": {
+    "target": "FunctionArn"
+   },
+   "LastModified": {
+    "target": "Date"
+   },
+   "LastProcessingResult": {
+    "target": "String"
+   },
+   "State": {
+    "target": "String"
+   },
+   "StateTransitionReason": {
+    "target": "String"
+   },
+   "DestinationConfig": {
+    "target": "DestinationConfig"
+   },
+   "Topics": {
+    "target": "Topics"
+   },
+   "Queues": {
+    "target": "Queues"
+   },
+   "SourceAccessConfigurations": {
+    "target": "SourceAccessConfigurations"
+   },
+   "SelfManagedEventSource": {
+    "target": "SelfManagedEventSource"
+   },
+   "MaximumRecordAgeInSeconds": {
+    "target": "MaximumRecordAgeInSeconds"
+   },
+   "BisectBatchOnFunctionError": {
+    "target": "BisectBatchOnFunctionError"
+   },
+   "MaximumRetryAttempts": {
+    "target": "MaximumRetryAttemptsEventSourceMapping"
+   },
+   "TumblingWindowInSeconds": {
+    "target": "TumblingWindowInSeconds"
+   },
+   "FunctionResponseTypes": {
+    "target": "FunctionResponseTypeList"
+   },
+   "AmazonManagedKafkaEventSourceConfig": {
+    "target": "AmazonManagedKafkaEventSourceConfig"
+   },
+   "SelfManagedKafkaEventSourceConfig": {
+    "target": "SelfManagedKafkaEventSourceConfig"
+   },
+   "ScalingConfig": {
+    "target": "ScalingConfig"
+   },
+   "DocumentDBEventSourceConfig": {
+    "target": "DocumentDBEventSourceConfig"
+   },
+   "KMSKeyArn": {
+    "target": "KMSKeyArn"
+   },
+   "FilterCriteriaError": {
+    "target": "FilterCriteriaError"
+   },
+   "EventSourceMappingArn": {
+    "target": "EventSourceMappingArn"
+   },
+   "MetricsConfig": {
+    "target": "EventSourceMappingMetricsConfig"
+   },
+   "LoggingConfig": {
+    "target": "EventSourceMappingLoggingConfig"
+   },
+   "ProvisionedPollerConfig": {
+    "target": "ProvisionedPollerConfig"
+   }
+  }
+ },
+ "FilterCriteriaError": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "FilterCriteriaErrorCode"
+   },
+   "Message": {
+    "target": "FilterCriteriaErrorMessage"
+   }
+  }
+ },
+ "FilterCriteriaErrorCode": {
+  "type": "string",
+  "min": 10,
+  "max": 50,
+  "pattern": "^[A-Za-z]+Exception$"
+ },
+ "FilterCriteriaErrorMessage": {
+  "type": "string",
+  "min": 10,
+  "max": 2048,
+  "pattern": ".*"
+ },
+ "EventSourceMappingArn": {
+  "type": "string",
+  "min": 85,
+  "max": 120,
+  "pattern": "^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
  },
  "CreateFunctionRequest": {
   "type": "structure",
@@ -2710,12 +3325,6 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 0,
   "max": 1000
  },
- "CodeSigningConfigArn": {
-  "type": "string",
-  "min": 0,
-  "max": 200,
-  "pattern": "^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}$"
- },
  "EphemeralStorage": {
   "type": "structure",
   "members": {
@@ -2818,12 +3427,6 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "CapacityProviderArn": {
-  "type": "string",
-  "min": 1,
-  "max": 140,
-  "pattern": "^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+$"
- },
  "PerExecutionEnvironmentMaxConcurrency": {
   "type": "integer",
   "min": 1,
@@ -2875,6 +3478,391 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "enum": [
    "PER_TENANT"
   ]
+ },
+ "FunctionConfiguration": {
+  "type": "structure",
+  "members": {
+   "FunctionName": {
+    "target": "NamespacedFunctionName"
+   },
+   "FunctionArn": {
+    "target": "NameSpacedFunctionArn"
+   },
+   "Runtime": {
+    "target": "Runtime"
+   },
+   "Role": {
+    "target": "RoleArn"
+   },
+   "Handler": {
+    "target": "Handler"
+   },
+   "CodeSize": {
+    "target": "Long"
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "Timeout": {
+    "target": "Timeout"
+   },
+   "MemorySize": {
+    "target": "MemorySize"
+   },
+   "LastModified": {
+    "target": "Timestamp"
+   },
+   "CodeSha256": {
+    "target": "String"
+   },
+   "Version": {
+    "target": "Version"
+   },
+   "VpcConfig": {
+    "target": "VpcConfigResponse"
+   },
+   "DeadLetterConfig": {
+    "target": "DeadLetterConfig"
+   },
+   "Environment": {
+    "target": "EnvironmentResponse"
+   },
+   "KMSKeyArn": {
+    "target": "KMSKeyArn"
+   },
+   "TracingConfig": {
+    "target": "TracingConfigResponse"
+   },
+   "MasterArn": {
+    "target": "FunctionArn"
+   },
+   "RevisionId": {
+    "target": "String"
+   },
+   "Layers": {
+    "target": "LayersReferenceList"
+   },
+   "State": {
+    "target": "State"
+   },
+   "StateReason": {
+    "target": "StateReason"
+   },
+   "StateReasonCode": {
+    "target": "StateReasonCode"
+   },
+   "LastUpdateStatus": {
+    "target": "LastUpdateStatus"
+   },
+   "LastUpdateStatusReason": {
+    "target": "LastUpdateStatusReason"
+   },
+   "LastUpdateStatusReasonCode": {
+    "target": "LastUpdateStatusReasonCode"
+   },
+   "FileSystemConfigs": {
+    "target": "FileSystemConfigList"
+   },
+   "PackageType": {
+    "target": "PackageType"
+   },
+   "ImageConfigResponse": {
+    "target": "ImageConfigResponse"
+   },
+   "SigningProfileVersionArn": {
+    "target": "Arn"
+   },
+   "SigningJobArn": {
+    "target": "Arn"
+   },
+   "Architectures": {
+    "target": "ArchitecturesList"
+   },
+   "EphemeralStorage": {
+    "target": "EphemeralStorage"
+   },
+   "SnapStart": {
+    "target": "SnapStartResponse"
+   },
+   "RuntimeVersionConfig": {
+    "target": "RuntimeVersionConfig"
+   },
+   "LoggingConfig": {
+    "target": "LoggingConfig"
+   },
+   "CapacityProviderConfig": {
+    "target": "CapacityProviderConfig"
+   },
+   "ConfigSha256": {
+    "target": "String"
+   },
+   "DurableConfig": {
+    "target": "DurableConfig"
+   },
+   "TenancyConfig": {
+    "target": "TenancyConfig"
+   }
+  }
+ },
+ "NameSpacedFunctionArn": {
+  "type": "string",
+  "min": 0,
+  "max": 10000,
+  "pattern": "^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:function:[a-zA-Z0-9-_\\.]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$"
+ },
+ "Long": {
+  "type": "long"
+ },
+ "VpcConfigResponse": {
+  "type": "structure",
+  "members": {
+   "SubnetIds": {
+    "target": "SubnetIds"
+   },
+   "SecurityGroupIds": {
+    "target": "SecurityGroupIds"
+   },
+   "VpcId": {
+    "target": "VpcId"
+   },
+   "Ipv6AllowedForDualStack": {
+    "target": "NullableBoolean"
+   }
+  }
+ },
+ "VpcId": {
+  "type": "string"
+ },
+ "EnvironmentResponse": {
+  "type": "structure",
+  "members": {
+   "Variables": {
+    "target": "EnvironmentVariables"
+   },
+   "Error": {
+    "target": "EnvironmentError"
+   }
+  }
+ },
+ "EnvironmentError": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "SensitiveString"
+   }
+  }
+ },
+ "SensitiveString": {
+  "type": "string"
+ },
+ "TracingConfigResponse": {
+  "type": "structure",
+  "members": {
+   "Mode": {
+    "target": "TracingMode"
+   }
+  }
+ },
+ "LayersReferenceList": {
+  "type": "list",
+  "member": "Layer"
+ },
+ "Layer": {
+  "type": "structure",
+  "members": {
+   "Arn": {
+    "target": "LayerVersionArn"
+   },
+   "CodeSize": {
+    "target": "Long"
+   },
+   "SigningProfileVersionArn": {
+    "target": "Arn"
+   },
+   "SigningJobArn": {
+    "target": "Arn"
+   }
+  }
+ },
+ "State": {
+  "type": "string",
+  "enum": [
+   "Pending",
+   "Active",
+   "Inactive",
+   "Failed",
+   "Deactivating",
+   "Deactivated",
+   "ActiveNonInvocable",
+   "Deleting"
+  ]
+ },
+ "StateReason": {
+  "type": "string"
+ },
+ "StateReasonCode": {
+  "type": "string",
+  "enum": [
+   "Idle",
+   "Creating",
+   "Restoring",
+   "EniLimitExceeded",
+   "InsufficientRolePermissions",
+   "InvalidConfiguration",
+   "InternalError",
+   "SubnetOutOfIPAddresses",
+   "InvalidSubnet",
+   "InvalidSecurityGroup",
+   "ImageDeleted",
+   "ImageAccessDenied",
+   "InvalidImage",
+   "KMSKeyAccessDenied",
+   "KMSKeyNotFound",
+   "InvalidStateKMSKey",
+   "DisabledKMSKey",
+   "EFSIOError",
+   "EFSMountConnectivityError",
+   "EFSMountFailure",
+   "EFSMountTimeout",
+   "InvalidRuntime",
+   "InvalidZipFileException",
+   "FunctionError",
+   "DrainingDurableExecutions",
+   "VcpuLimitExceeded",
+   "CapacityProviderScalingLimitExceeded",
+   "InsufficientCapacity",
+   "EC2RequestLimitExceeded",
+   "FunctionError.InitTimeout",
+   "FunctionError.RuntimeInitError",
+   "FunctionError.ExtensionInitError",
+   "FunctionError.InvalidEntryPoint",
+   "FunctionError.InvalidWorkingDirectory",
+   "FunctionError.PermissionDenied",
+   "FunctionError.TooManyExtensions",
+   "FunctionError.InitResourceExhausted",
+   "DisallowedByVpcEncryptionControl"
+  ]
+ },
+ "LastUpdateStatus": {
+  "type": "string",
+  "enum": [
+   "Successful",
+   "Failed",
+   "InProgress"
+  ]
+ },
+ "LastUpdateStatusReason": {
+  "type": "string"
+ },
+ "LastUpdateStatusReasonCode": {
+  "type": "string",
+  "enum": [
+   "EniLimitExceeded",
+   "InsufficientRolePermissions",
+   "InvalidConfiguration",
+   "InternalError",
+   "SubnetOutOfIPAddresses",
+   "InvalidSubnet",
+   "InvalidSecurityGroup",
+   "ImageDeleted",
+   "ImageAccessDenied",
+   "InvalidImage",
+   "KMSKeyAccessDenied",
+   "KMSKeyNotFound",
+   "InvalidStateKMSKey",
+   "DisabledKMSKey",
+   "EFSIOError",
+   "EFSMountConnectivityError",
+   "EFSMountFailure",
+   "EFSMountTimeout",
+   "InvalidRuntime",
+   "InvalidZipFileException",
+   "FunctionError",
+   "VcpuLimitExceeded",
+   "CapacityProviderScalingLimitExceeded",
+   "InsufficientCapacity",
+   "EC2RequestLimitExceeded",
+   "FunctionError.InitTimeout",
+   "FunctionError.RuntimeInitError",
+   "FunctionError.ExtensionInitError",
+   "FunctionError.InvalidEntryPoint",
+   "FunctionError.InvalidWorkingDirectory",
+   "FunctionError.PermissionDenied",
+   "FunctionError.TooManyExtensions",
+   "FunctionError.InitResourceExhausted",
+   "DisallowedByVpcEncryptionControl"
+  ]
+ },
+ "ImageConfigResponse": {
+  "type": "structure",
+  "members": {
+   "ImageConfig": {
+    "target": "ImageConfig"
+   },
+   "Error": {
+    "target": "ImageConfigError"
+   }
+  }
+ },
+ "ImageConfigError": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "SensitiveString"
+   }
+  }
+ },
+ "SnapStartResponse": {
+  "type": "structure",
+  "members": {
+   "ApplyOn": {
+    "target": "SnapStartApplyOn"
+   },
+   "OptimizationStatus": {
+    "target": "SnapStartOptimizationStatus"
+   }
+  }
+ },
+ "SnapStartOptimizationStatus": {
+  "type": "string",
+  "enum": [
+   "On",
+   "Off"
+  ]
+ },
+ "RuntimeVersionConfig": {
+  "type": "structure",
+  "members": {
+   "RuntimeVersionArn": {
+    "target": "RuntimeVersionArn"
+   },
+   "Error": {
+    "target": "RuntimeVersionError"
+   }
+  }
+ },
+ "RuntimeVersionArn": {
+  "type": "string",
+  "min": 26,
+  "max": 2048,
+  "pattern": "^arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}::runtime:.+$"
+ },
+ "RuntimeVersionError": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "SensitiveString"
+   }
+  }
  },
  "CreateFunctionUrlConfigRequest": {
   "type": "structure",
@@ -2981,6 +3969,38 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "RESPONSE_STREAM"
   ]
  },
+ "CreateFunctionUrlConfigResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionUrl": {
+    "target": "FunctionUrl",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "FunctionArn",
+    "required": true
+   },
+   "AuthType": {
+    "target": "FunctionUrlAuthType",
+    "required": true
+   },
+   "Cors": {
+    "target": "Cors"
+   },
+   "CreationTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "InvokeMode": {
+    "target": "InvokeMode"
+   }
+  }
+ },
+ "FunctionUrl": {
+  "type": "string",
+  "min": 40,
+  "max": 100
+ },
  "DeleteAliasRequest": {
   "type": "structure",
   "members": {
@@ -2996,6 +4016,10 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "Unit": {
+  "type": "structure",
+  "members": {}
+ },
  "DeleteCapacityProviderRequest": {
   "type": "structure",
   "members": {
@@ -3003,6 +4027,15 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "CapacityProviderName",
     "required": true,
     "location": "label"
+   }
+  }
+ },
+ "DeleteCapacityProviderResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProvider": {
+    "target": "CapacityProvider",
+    "required": true
    }
   }
  },
@@ -3015,6 +4048,10 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "location": "label"
    }
   }
+ },
+ "DeleteCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {}
  },
  "DeleteEventSourceMappingRequest": {
   "type": "structure",
@@ -3040,6 +4077,18 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "locationName": "Qualifier"
    }
   }
+ },
+ "DeleteFunctionResponse": {
+  "type": "structure",
+  "members": {
+   "StatusCode": {
+    "target": "Integer",
+    "location": "responseCode"
+   }
+  }
+ },
+ "Integer": {
+  "type": "integer"
  },
  "DeleteFunctionCodeSigningConfigRequest": {
   "type": "structure",
@@ -3128,9 +4177,168 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "max": 128,
   "pattern": "^(|[a-zA-Z0-9$_-]+)$"
  },
+ "DurableExecutionAlreadyStartedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EC2AccessDeniedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EC2ThrottledException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EC2UnexpectedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   },
+   "EC2ErrorCode": {
+    "target": "String"
+   }
+  }
+ },
+ "EFSIOException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EFSMountConnectivityException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EFSMountFailureException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "EFSMountTimeoutException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "ENILimitReachedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "FunctionVersionsPerCapacityProviderLimitExceededException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
  "GetAccountSettingsRequest": {
   "type": "structure",
   "members": {}
+ },
+ "GetAccountSettingsResponse": {
+  "type": "structure",
+  "members": {
+   "AccountLimit": {
+    "target": "AccountLimit"
+   },
+   "AccountUsage": {
+    "target": "AccountUsage"
+   }
+  }
+ },
+ "AccountLimit": {
+  "type": "structure",
+  "members": {
+   "TotalCodeSize": {
+    "target": "Long"
+   },
+   "CodeSizeUnzipped": {
+    "target": "Long"
+   },
+   "CodeSizeZipped": {
+    "target": "Long"
+   },
+   "ConcurrentExecutions": {
+    "target": "Integer"
+   },
+   "UnreservedConcurrentExecutions": {
+    "target": "UnreservedConcurrentExecutions"
+   }
+  }
+ },
+ "UnreservedConcurrentExecutions": {
+  "type": "integer",
+  "min": 0
+ },
+ "AccountUsage": {
+  "type": "structure",
+  "members": {
+   "TotalCodeSize": {
+    "target": "Long"
+   },
+   "FunctionCount": {
+    "target": "Long"
+   }
+  }
  },
  "GetAliasRequest": {
   "type": "structure",
@@ -3157,6 +4365,15 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "GetCapacityProviderResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProvider": {
+    "target": "CapacityProvider",
+    "required": true
+   }
+  }
+ },
  "GetCodeSigningConfigRequest": {
   "type": "structure",
   "members": {
@@ -3164,6 +4381,15 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "CodeSigningConfigArn",
     "required": true,
     "location": "label"
+   }
+  }
+ },
+ "GetCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfig": {
+    "target": "CodeSigningConfig",
+    "required": true
    }
   }
  },
@@ -3176,6 +4402,83 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "location": "label"
    }
   }
+ },
+ "GetDurableExecutionResponse": {
+  "type": "structure",
+  "members": {
+   "DurableExecutionArn": {
+    "target": "DurableExecutionArn",
+    "required": true
+   },
+   "DurableExecutionName": {
+    "target": "DurableExecutionName",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "NameSpacedFunctionArn",
+    "required": true
+   },
+   "InputPayload": {
+    "target": "InputPayload"
+   },
+   "Result": {
+    "target": "OutputPayload"
+   },
+   "Error": {
+    "target": "ErrorObject"
+   },
+   "StartTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   },
+   "Status": {
+    "target": "ExecutionStatus",
+    "required": true
+   },
+   "EndTimestamp": {
+    "target": "ExecutionTimestamp"
+   },
+   "Version": {
+    "target": "VersionWithLatestPublished"
+   },
+   "TraceHeader": {
+    "target": "TraceHeader"
+   }
+  }
+ },
+ "DurableExecutionName": {
+  "type": "string",
+  "min": 1,
+  "max": 64,
+  "pattern": "^[a-zA-Z0-9-_]+$"
+ },
+ "OutputPayload": {
+  "type": "string",
+  "min": 0,
+  "max": 6291456
+ },
+ "ExecutionStatus": {
+  "type": "string",
+  "enum": [
+   "RUNNING",
+   "SUCCEEDED",
+   "FAILED",
+   "TIMED_OUT",
+   "STOPPED"
+  ]
+ },
+ "TraceHeader": {
+  "type": "structure",
+  "members": {
+   "XAmznTraceId": {
+    "target": "XAmznTraceId"
+   }
+  }
+ },
+ "XAmznTraceId": {
+  "type": "string",
+  "min": 0,
+  "max": 8192
  },
  "GetDurableExecutionHistoryRequest": {
   "type": "structure",
@@ -3218,6 +4521,448 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
  "ReverseOrder": {
   "type": "boolean"
  },
+ "GetDurableExecutionHistoryResponse": {
+  "type": "structure",
+  "members": {
+   "Events": {
+    "target": "Events",
+    "required": true
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "Events": {
+  "type": "list",
+  "member": "Event"
+ },
+ "Event": {
+  "type": "structure",
+  "members": {
+   "EventType": {
+    "target": "EventType"
+   },
+   "SubType": {
+    "target": "OperationSubType"
+   },
+   "EventId": {
+    "target": "EventId"
+   },
+   "Id": {
+    "target": "OperationId"
+   },
+   "Name": {
+    "target": "OperationName"
+   },
+   "EventTimestamp": {
+    "target": "ExecutionTimestamp"
+   },
+   "ParentId": {
+    "target": "OperationId"
+   },
+   "ExecutionStartedDetails": {
+    "target": "ExecutionStartedDetails"
+   },
+   "ExecutionSucceededDetails": {
+    "target": "ExecutionSucceededDetails"
+   },
+   "ExecutionFailedDetails": {
+    "target": "ExecutionFailedDetails"
+   },
+   "ExecutionTimedOutDetails": {
+    "target": "ExecutionTimedOutDetails"
+   },
+   "ExecutionStoppedDetails": {
+    "target": "ExecutionStoppedDetails"
+   },
+   "ContextStartedDetails": {
+    "target": "ContextStartedDetails"
+   },
+   "ContextSucceededDetails": {
+    "target": "ContextSucceededDetails"
+   },
+   "ContextFailedDetails": {
+    "target": "ContextFailedDetails"
+   },
+   "WaitStartedDetails": {
+    "target": "WaitStartedDetails"
+   },
+   "WaitSucceededDetails": {
+    "target": "WaitSucceededDetails"
+   },
+   "WaitCancelledDetails": {
+    "target": "WaitCancelledDetails"
+   },
+   "StepStartedDetails": {
+    "target": "StepStartedDetails"
+   },
+   "StepSucceededDetails": {
+    "target": "StepSucceededDetails"
+   },
+   "StepFailedDetails": {
+    "target": "StepFailedDetails"
+   },
+   "ChainedInvokeStartedDetails": {
+    "target": "ChainedInvokeStartedDetails"
+   },
+   "ChainedInvokeSucceededDetails": {
+    "target": "ChainedInvokeSucceededDetails"
+   },
+   "ChainedInvokeFailedDetails": {
+    "target": "ChainedInvokeFailedDetails"
+   },
+   "ChainedInvokeTimedOutDetails": {
+    "target": "ChainedInvokeTimedOutDetails"
+   },
+   "ChainedInvokeStoppedDetails": {
+    "target": "ChainedInvokeStoppedDetails"
+   },
+   "CallbackStartedDetails": {
+    "target": "CallbackStartedDetails"
+   },
+   "CallbackSucceededDetails": {
+    "target": "CallbackSucceededDetails"
+   },
+   "CallbackFailedDetails": {
+    "target": "CallbackFailedDetails"
+   },
+   "CallbackTimedOutDetails": {
+    "target": "CallbackTimedOutDetails"
+   },
+   "InvocationCompletedDetails": {
+    "target": "InvocationCompletedDetails"
+   }
+  }
+ },
+ "EventType": {
+  "type": "string",
+  "enum": [
+   "ExecutionStarted",
+   "ExecutionSucceeded",
+   "ExecutionFailed",
+   "ExecutionTimedOut",
+   "ExecutionStopped",
+   "ContextStarted",
+   "ContextSucceeded",
+   "ContextFailed",
+   "WaitStarted",
+   "WaitSucceeded",
+   "WaitCancelled",
+   "StepStarted",
+   "StepSucceeded",
+   "StepFailed",
+   "ChainedInvokeStarted",
+   "ChainedInvokeSucceeded",
+   "ChainedInvokeFailed",
+   "ChainedInvokeTimedOut",
+   "ChainedInvokeStopped",
+   "CallbackStarted",
+   "CallbackSucceeded",
+   "CallbackFailed",
+   "CallbackTimedOut",
+   "InvocationCompleted"
+  ]
+ },
+ "EventId": {
+  "type": "integer",
+  "min": 1
+ },
+ "ExecutionStartedDetails": {
+  "type": "structure",
+  "members": {
+   "Input": {
+    "target": "EventInput",
+    "required": true
+   },
+   "ExecutionTimeout": {
+    "target": "DurationSeconds",
+    "required": true
+   }
+  }
+ },
+ "EventInput": {
+  "type": "structure",
+  "members": {
+   "Payload": {
+    "target": "InputPayload"
+   },
+   "Truncated": {
+    "target": "Truncated"
+   }
+  }
+ },
+ "Truncated": {
+  "type": "boolean"
+ },
+ "ExecutionSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "EventResult",
+    "required": true
+   }
+  }
+ },
+ "EventResult": {
+  "type": "structure",
+  "members": {
+   "Payload": {
+    "target": "OperationPayload"
+   },
+   "Truncated": {
+    "target": "Truncated"
+   }
+  }
+ },
+ "ExecutionFailedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "EventError": {
+  "type": "structure",
+  "members": {
+   "Payload": {
+    "target": "ErrorObject"
+   },
+   "Truncated": {
+    "target": "Truncated"
+   }
+  }
+ },
+ "ExecutionTimedOutDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError"
+   }
+  }
+ },
+ "ExecutionStoppedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "ContextStartedDetails": {
+  "type": "structure",
+  "members": {}
+ },
+ "ContextSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "EventResult",
+    "required": true
+   }
+  }
+ },
+ "ContextFailedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "WaitStartedDetails": {
+  "type": "structure",
+  "members": {
+   "Duration": {
+    "target": "DurationSeconds",
+    "required": true
+   },
+   "ScheduledEndTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   }
+  }
+ },
+ "WaitSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Duration": {
+    "target": "DurationSeconds"
+   }
+  }
+ },
+ "WaitCancelledDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError"
+   }
+  }
+ },
+ "StepStartedDetails": {
+  "type": "structure",
+  "members": {}
+ },
+ "StepSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "EventResult",
+    "required": true
+   },
+   "RetryDetails": {
+    "target": "RetryDetails",
+    "required": true
+   }
+  }
+ },
+ "RetryDetails": {
+  "type": "structure",
+  "members": {
+   "CurrentAttempt": {
+    "target": "AttemptCount"
+   },
+   "NextAttemptDelaySeconds": {
+    "target": "DurationSeconds"
+   }
+  }
+ },
+ "StepFailedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   },
+   "RetryDetails": {
+    "target": "RetryDetails",
+    "required": true
+   }
+  }
+ },
+ "ChainedInvokeStartedDetails": {
+  "type": "structure",
+  "members": {
+   "FunctionName": {
+    "target": "NamespacedFunctionName",
+    "required": true
+   },
+   "TenantId": {
+    "target": "TenantId"
+   },
+   "Input": {
+    "target": "EventInput"
+   },
+   "ExecutedVersion": {
+    "target": "VersionWithLatestPublished"
+   },
+   "DurableExecutionArn": {
+    "target": "DurableExecutionArn"
+   }
+  }
+ },
+ "ChainedInvokeSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "EventResult",
+    "required": true
+   }
+  }
+ },
+ "ChainedInvokeFailedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "ChainedInvokeTimedOutDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "ChainedInvokeStoppedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "CallbackStartedDetails": {
+  "type": "structure",
+  "members": {
+   "CallbackId": {
+    "target": "CallbackId",
+    "required": true
+   },
+   "HeartbeatTimeout": {
+    "target": "DurationSeconds"
+   },
+   "Timeout": {
+    "target": "DurationSeconds"
+   }
+  }
+ },
+ "CallbackSucceededDetails": {
+  "type": "structure",
+  "members": {
+   "Result": {
+    "target": "EventResult",
+    "required": true
+   }
+  }
+ },
+ "CallbackFailedDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "CallbackTimedOutDetails": {
+  "type": "structure",
+  "members": {
+   "Error": {
+    "target": "EventError",
+    "required": true
+   }
+  }
+ },
+ "InvocationCompletedDetails": {
+  "type": "structure",
+  "members": {
+   "StartTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   },
+   "EndTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   },
+   "RequestId": {
+    "target": "String",
+    "required": true
+   },
+   "Error": {
+    "target": "EventError"
+   }
+  }
+ },
  "GetDurableExecutionStateRequest": {
   "type": "structure",
   "members": {
@@ -3241,6 +4986,18 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "ItemCount",
     "location": "query",
     "locationName": "MaxItems"
+   }
+  }
+ },
+ "GetDurableExecutionStateResponse": {
+  "type": "structure",
+  "members": {
+   "Operations": {
+    "target": "Operations",
+    "required": true
+   },
+   "NextMarker": {
+    "target": "String"
    }
   }
  },
@@ -3269,6 +5026,83 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "GetFunctionResponse": {
+  "type": "structure",
+  "members": {
+   "Configuration": {
+    "target": "FunctionConfiguration"
+   },
+   "Code": {
+    "target": "FunctionCodeLocation"
+   },
+   "Tags": {
+    "target": "Tags"
+   },
+   "TagsError": {
+    "target": "TagsError"
+   },
+   "Concurrency": {
+    "target": "Concurrency"
+   }
+  }
+ },
+ "FunctionCodeLocation": {
+  "type": "structure",
+  "members": {
+   "RepositoryType": {
+    "target": "String"
+   },
+   "Location": {
+    "target": "String"
+   },
+   "ImageUri": {
+    "target": "String"
+   },
+   "ResolvedImageUri": {
+    "target": "String"
+   },
+   "SourceKMSKeyArn": {
+    "target": "String"
+   }
+  }
+ },
+ "TagsError": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "TagsErrorCode",
+    "required": true
+   },
+   "Message": {
+    "target": "TagsErrorMessage",
+    "required": true
+   }
+  }
+ },
+ "TagsErrorCode": {
+  "type": "string",
+  "min": 10,
+  "max": 21,
+  "pattern": "^[A-Za-z]+Exception$"
+ },
+ "TagsErrorMessage": {
+  "type": "string",
+  "min": 84,
+  "max": 1000,
+  "pattern": "^.*$"
+ },
+ "Concurrency": {
+  "type": "structure",
+  "members": {
+   "ReservedConcurrentExecutions": {
+    "target": "ReservedConcurrentExecutions"
+   }
+  }
+ },
+ "ReservedConcurrentExecutions": {
+  "type": "integer",
+  "min": 0
+ },
  "GetFunctionCodeSigningConfigRequest": {
   "type": "structure",
   "members": {
@@ -3279,6 +5113,19 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "GetFunctionCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfigArn": {
+    "target": "CodeSigningConfigArn",
+    "required": true
+   },
+   "FunctionName": {
+    "target": "FunctionName",
+    "required": true
+   }
+  }
+ },
  "GetFunctionConcurrencyRequest": {
   "type": "structure",
   "members": {
@@ -3286,6 +5133,14 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "FunctionName",
     "required": true,
     "location": "label"
+   }
+  }
+ },
+ "GetFunctionConcurrencyResponse": {
+  "type": "structure",
+  "members": {
+   "ReservedConcurrentExecutions": {
+    "target": "ReservedConcurrentExecutions"
    }
   }
  },
@@ -3319,6 +5174,36 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "FunctionEventInvokeConfig": {
+  "type": "structure",
+  "members": {
+   "LastModified": {
+    "target": "Date"
+   },
+   "FunctionArn": {
+    "target": "FunctionArn"
+   },
+   "MaximumRetryAttempts": {
+    "target": "MaximumRetryAttempts"
+   },
+   "MaximumEventAgeInSeconds": {
+    "target": "MaximumEventAgeInSeconds"
+   },
+   "DestinationConfig": {
+    "target": "DestinationConfig"
+   }
+  }
+ },
+ "MaximumRetryAttempts": {
+  "type": "integer",
+  "min": 0,
+  "max": 2
+ },
+ "MaximumEventAgeInSeconds": {
+  "type": "integer",
+  "min": 60,
+  "max": 21600
+ },
  "GetFunctionRecursionConfigRequest": {
   "type": "structure",
   "members": {
@@ -3334,6 +5219,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 140,
   "pattern": "^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)$"
+ },
+ "GetFunctionRecursionConfigResponse": {
+  "type": "structure",
+  "members": {
+   "RecursiveLoop": {
+    "target": "RecursiveLoop"
+   }
+  }
+ },
+ "RecursiveLoop": {
+  "type": "string",
+  "enum": [
+   "Allow",
+   "Terminate"
+  ]
  },
  "GetFunctionScalingConfigRequest": {
   "type": "structure",
@@ -3357,6 +5257,36 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "max": 128,
   "pattern": "^(\\$LATEST\\.PUBLISHED|[0-9]+)$"
  },
+ "GetFunctionScalingConfigResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionArn": {
+    "target": "FunctionArn"
+   },
+   "AppliedFunctionScalingConfig": {
+    "target": "FunctionScalingConfig"
+   },
+   "RequestedFunctionScalingConfig": {
+    "target": "FunctionScalingConfig"
+   }
+  }
+ },
+ "FunctionScalingConfig": {
+  "type": "structure",
+  "members": {
+   "MinExecutionEnvironments": {
+    "target": "FunctionScalingConfigExecutionEnvironments"
+   },
+   "MaxExecutionEnvironments": {
+    "target": "FunctionScalingConfigExecutionEnvironments"
+   }
+  }
+ },
+ "FunctionScalingConfigExecutionEnvironments": {
+  "type": "integer",
+  "min": 0,
+  "max": 15000
+ },
  "GetFunctionUrlConfigRequest": {
   "type": "structure",
   "members": {
@@ -3369,6 +5299,37 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "FunctionUrlQualifier",
     "location": "query",
     "locationName": "Qualifier"
+   }
+  }
+ },
+ "GetFunctionUrlConfigResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionUrl": {
+    "target": "FunctionUrl",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "FunctionArn",
+    "required": true
+   },
+   "AuthType": {
+    "target": "FunctionUrlAuthType",
+    "required": true
+   },
+   "Cors": {
+    "target": "Cors"
+   },
+   "CreationTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "LastModifiedTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "InvokeMode": {
+    "target": "InvokeMode"
    }
   }
  },
@@ -3386,6 +5347,81 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "location": "label"
    }
   }
+ },
+ "GetLayerVersionResponse": {
+  "type": "structure",
+  "members": {
+   "Content": {
+    "target": "LayerVersionContentOutput"
+   },
+   "LayerArn": {
+    "target": "LayerArn"
+   },
+   "LayerVersionArn": {
+    "target": "LayerVersionArn"
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "CreatedDate": {
+    "target": "Timestamp"
+   },
+   "Version": {
+    "target": "LayerVersionNumber"
+   },
+   "CompatibleRuntimes": {
+    "target": "CompatibleRuntimes"
+   },
+   "LicenseInfo": {
+    "target": "LicenseInfo"
+   },
+   "CompatibleArchitectures": {
+    "target": "CompatibleArchitectures"
+   }
+  }
+ },
+ "LayerVersionContentOutput": {
+  "type": "structure",
+  "members": {
+   "Location": {
+    "target": "String"
+   },
+   "CodeSha256": {
+    "target": "String"
+   },
+   "CodeSize": {
+    "target": "Long"
+   },
+   "SigningProfileVersionArn": {
+    "target": "String"
+   },
+   "SigningJobArn": {
+    "target": "String"
+   }
+  }
+ },
+ "LayerArn": {
+  "type": "string",
+  "min": 1,
+  "max": 140,
+  "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+$"
+ },
+ "CompatibleRuntimes": {
+  "type": "list",
+  "min": 0,
+  "max": 15,
+  "member": "Runtime"
+ },
+ "LicenseInfo": {
+  "type": "string",
+  "min": 0,
+  "max": 512
+ },
+ "CompatibleArchitectures": {
+  "type": "list",
+  "min": 0,
+  "max": 2,
+  "member": "Architecture"
  },
  "GetLayerVersionByArnRequest": {
   "type": "structure",
@@ -3413,6 +5449,17 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "GetLayerVersionPolicyResponse": {
+  "type": "structure",
+  "members": {
+   "Policy": {
+    "target": "String"
+   },
+   "RevisionId": {
+    "target": "String"
+   }
+  }
+ },
  "GetPolicyRequest": {
   "type": "structure",
   "members": {
@@ -3425,6 +5472,17 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "NumericLatestPublishedOrAliasQualifier",
     "location": "query",
     "locationName": "Qualifier"
+   }
+  }
+ },
+ "GetPolicyResponse": {
+  "type": "structure",
+  "members": {
+   "Policy": {
+    "target": "String"
+   },
+   "RevisionId": {
+    "target": "String"
    }
   }
  },
@@ -3444,6 +5502,45 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "GetProvisionedConcurrencyConfigResponse": {
+  "type": "structure",
+  "members": {
+   "RequestedProvisionedConcurrentExecutions": {
+    "target": "PositiveInteger"
+   },
+   "AvailableProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "AllocatedProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "Status": {
+    "target": "ProvisionedConcurrencyStatusEnum"
+   },
+   "StatusReason": {
+    "target": "String"
+   },
+   "LastModified": {
+    "target": "Timestamp"
+   }
+  }
+ },
+ "PositiveInteger": {
+  "type": "integer",
+  "min": 1
+ },
+ "NonNegativeInteger": {
+  "type": "integer",
+  "min": 0
+ },
+ "ProvisionedConcurrencyStatusEnum": {
+  "type": "string",
+  "enum": [
+   "IN_PROGRESS",
+   "READY",
+   "FAILED"
+  ]
+ },
  "GetRuntimeManagementConfigRequest": {
   "type": "structure",
   "members": {
@@ -3456,6 +5553,105 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "NumericLatestPublishedOrAliasQualifier",
     "location": "query",
     "locationName": "Qualifier"
+   }
+  }
+ },
+ "GetRuntimeManagementConfigResponse": {
+  "type": "structure",
+  "members": {
+   "UpdateRuntimeOn": {
+    "target": "UpdateRuntimeOn"
+   },
+   "RuntimeVersionArn": {
+    "target": "RuntimeVersionArn"
+   },
+   "FunctionArn": {
+    "target": "NameSpacedFunctionArn"
+   }
+  }
+ },
+ "UpdateRuntimeOn": {
+  "type": "string",
+  "enum": [
+   "Auto",
+   "Manual",
+   "FunctionUpdate"
+  ]
+ },
+ "InvalidCodeSignatureException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidParameterValueException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidRequestContentException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidRuntimeException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidSecurityGroupIDException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidSubnetIDException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "InvalidZipFileException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
    }
   }
  },
@@ -3518,11 +5714,38 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "Tail"
   ]
  },
- "DurableExecutionName": {
-  "type": "string",
-  "min": 1,
-  "max": 64,
-  "pattern": "^[a-zA-Z0-9-_]+$"
+ "InvocationResponse": {
+  "type": "structure",
+  "members": {
+   "StatusCode": {
+    "target": "Integer",
+    "location": "responseCode"
+   },
+   "FunctionError": {
+    "target": "String",
+    "location": "header",
+    "locationName": "X-Amz-Function-Error"
+   },
+   "LogResult": {
+    "target": "String",
+    "location": "header",
+    "locationName": "X-Amz-Log-Result"
+   },
+   "Payload": {
+    "target": "Blob",
+    "location": "payload"
+   },
+   "ExecutedVersion": {
+    "target": "Version",
+    "location": "header",
+    "locationName": "X-Amz-Executed-Version"
+   },
+   "DurableExecutionArn": {
+    "target": "DurableExecutionArn",
+    "location": "header",
+    "locationName": "X-Amz-Durable-Execution-Arn"
+   }
+  }
  },
  "InvokeAsyncRequest": {
   "type": "structure",
@@ -3540,7 +5763,20 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   }
  },
  "BlobStream": {
-  "type": "blob"
+  "type": "blob",
+  "streaming": true
+ },
+ "InvokeAsyncResponse": {
+  "type": "structure",
+  "members": {
+   "Status": {
+    "target": "HttpStatus",
+    "location": "responseCode"
+   }
+  }
+ },
+ "HttpStatus": {
+  "type": "integer"
  },
  "InvokeWithResponseStreamRequest": {
   "type": "structure",
@@ -3588,6 +5824,108 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "DryRun"
   ]
  },
+ "InvokeWithResponseStreamResponse": {
+  "type": "structure",
+  "members": {
+   "StatusCode": {
+    "target": "Integer",
+    "location": "responseCode"
+   },
+   "ExecutedVersion": {
+    "target": "Version",
+    "location": "header",
+    "locationName": "X-Amz-Executed-Version"
+   },
+   "EventStream": {
+    "target": "InvokeWithResponseStreamResponseEvent",
+    "location": "payload"
+   },
+   "ResponseStreamContentType": {
+    "target": "String",
+    "location": "header",
+    "locationName": "Content-Type"
+   }
+  }
+ },
+ "InvokeWithResponseStreamResponseEvent": {
+  "type": "union",
+  "streaming": true,
+  "members": {
+   "PayloadChunk": {
+    "target": "InvokeResponseStreamUpdate"
+   },
+   "InvokeComplete": {
+    "target": "InvokeWithResponseStreamCompleteEvent"
+   }
+  }
+ },
+ "InvokeResponseStreamUpdate": {
+  "type": "structure",
+  "members": {
+   "Payload": {
+    "target": "Blob",
+    "eventPayload": true
+   }
+  }
+ },
+ "InvokeWithResponseStreamCompleteEvent": {
+  "type": "structure",
+  "members": {
+   "ErrorCode": {
+    "target": "String"
+   },
+   "ErrorDetails": {
+    "target": "String"
+   },
+   "LogResult": {
+    "target": "String"
+   }
+  }
+ },
+ "KMSAccessDeniedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "KMSDisabledException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "KMSInvalidStateException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "KMSNotFoundException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
  "ListAliasesRequest": {
   "type": "structure",
   "members": {
@@ -3618,6 +5956,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 10000
  },
+ "ListAliasesResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "Aliases": {
+    "target": "AliasList"
+   }
+  }
+ },
+ "AliasList": {
+  "type": "list",
+  "member": "AliasConfiguration"
+ },
  "ListCapacityProvidersRequest": {
   "type": "structure",
   "members": {
@@ -3638,19 +5991,28 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "CapacityProviderState": {
-  "type": "string",
-  "enum": [
-   "Pending",
-   "Active",
-   "Failed",
-   "Deleting"
-  ]
- },
  "MaxFiftyListItems": {
   "type": "integer",
   "min": 1,
   "max": 50
+ },
+ "ListCapacityProvidersResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProviders": {
+    "target": "CapacityProvidersList",
+    "required": true
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "CapacityProvidersList": {
+  "type": "list",
+  "min": 0,
+  "max": 50,
+  "member": "CapacityProvider"
  },
  "ListCodeSigningConfigsRequest": {
   "type": "structure",
@@ -3666,6 +6028,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "locationName": "MaxItems"
    }
   }
+ },
+ "ListCodeSigningConfigsResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "CodeSigningConfigs": {
+    "target": "CodeSigningConfigList"
+   }
+  }
+ },
+ "CodeSigningConfigList": {
+  "type": "list",
+  "member": "CodeSigningConfig"
  },
  "ListDurableExecutionsByFunctionRequest": {
   "type": "structure",
@@ -3723,18 +6100,48 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "max": 10,
   "member": "ExecutionStatus"
  },
- "ExecutionStatus": {
-  "type": "string",
-  "enum": [
-   "RUNNING",
-   "SUCCEEDED",
-   "FAILED",
-   "TIMED_OUT",
-   "STOPPED"
-  ]
+ "ListDurableExecutionsByFunctionResponse": {
+  "type": "structure",
+  "members": {
+   "DurableExecutions": {
+    "target": "DurableExecutions"
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
  },
- "ExecutionTimestamp": {
-  "type": "timestamp"
+ "DurableExecutions": {
+  "type": "list",
+  "member": "Execution"
+ },
+ "Execution": {
+  "type": "structure",
+  "members": {
+   "DurableExecutionArn": {
+    "target": "DurableExecutionArn",
+    "required": true
+   },
+   "DurableExecutionName": {
+    "target": "DurableExecutionName",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "NameSpacedFunctionArn",
+    "required": true
+   },
+   "Status": {
+    "target": "ExecutionStatus",
+    "required": true
+   },
+   "StartTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   },
+   "EndTimestamp": {
+    "target": "ExecutionTimestamp"
+   }
+  }
  },
  "ListEventSourceMappingsRequest": {
   "type": "structure",
@@ -3761,6 +6168,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "ListEventSourceMappingsResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "EventSourceMappings": {
+    "target": "EventSourceMappingsList"
+   }
+  }
+ },
+ "EventSourceMappingsList": {
+  "type": "list",
+  "member": "EventSourceMappingConfiguration"
+ },
  "ListFunctionEventInvokeConfigsRequest": {
   "type": "structure",
   "members": {
@@ -3785,6 +6207,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "type": "integer",
   "min": 1,
   "max": 50
+ },
+ "ListFunctionEventInvokeConfigsResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionEventInvokeConfigs": {
+    "target": "FunctionEventInvokeConfigList"
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "FunctionEventInvokeConfigList": {
+  "type": "list",
+  "member": "FunctionEventInvokeConfig"
  },
  "ListFunctionsRequest": {
   "type": "structure",
@@ -3821,6 +6258,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "ALL"
   ]
  },
+ "ListFunctionsResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "Functions": {
+    "target": "FunctionList"
+   }
+  }
+ },
+ "FunctionList": {
+  "type": "list",
+  "member": "FunctionConfiguration"
+ },
  "ListFunctionsByCodeSigningConfigRequest": {
   "type": "structure",
   "members": {
@@ -3840,6 +6292,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "locationName": "MaxItems"
    }
   }
+ },
+ "ListFunctionsByCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "FunctionArns": {
+    "target": "FunctionArnList"
+   }
+  }
+ },
+ "FunctionArnList": {
+  "type": "list",
+  "member": "FunctionArn"
  },
  "ListFunctionUrlConfigsRequest": {
   "type": "structure",
@@ -3866,6 +6333,53 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 50
  },
+ "ListFunctionUrlConfigsResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionUrlConfigs": {
+    "target": "FunctionUrlConfigList",
+    "required": true
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "FunctionUrlConfigList": {
+  "type": "list",
+  "member": "FunctionUrlConfig"
+ },
+ "FunctionUrlConfig": {
+  "type": "structure",
+  "members": {
+   "FunctionUrl": {
+    "target": "FunctionUrl",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "FunctionArn",
+    "required": true
+   },
+   "CreationTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "LastModifiedTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "Cors": {
+    "target": "Cors"
+   },
+   "AuthType": {
+    "target": "FunctionUrlAuthType",
+    "required": true
+   },
+   "InvokeMode": {
+    "target": "InvokeMode"
+   }
+  }
+ },
  "ListFunctionVersionsByCapacityProviderRequest": {
   "type": "structure",
   "members": {
@@ -3883,6 +6397,41 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "MaxFiftyListItems",
     "location": "query",
     "locationName": "MaxItems"
+   }
+  }
+ },
+ "ListFunctionVersionsByCapacityProviderResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProviderArn": {
+    "target": "CapacityProviderArn",
+    "required": true
+   },
+   "FunctionVersions": {
+    "target": "FunctionVersionsByCapacityProviderList",
+    "required": true
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "FunctionVersionsByCapacityProviderList": {
+  "type": "list",
+  "min": 0,
+  "max": 50,
+  "member": "FunctionVersionsByCapacityProviderListItem"
+ },
+ "FunctionVersionsByCapacityProviderListItem": {
+  "type": "structure",
+  "members": {
+   "FunctionArn": {
+    "target": "NameSpacedFunctionArn",
+    "required": true
+   },
+   "State": {
+    "target": "State",
+    "required": true
    }
   }
  },
@@ -3916,6 +6465,61 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 50
  },
+ "ListLayersResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "Layers": {
+    "target": "LayersList"
+   }
+  }
+ },
+ "LayersList": {
+  "type": "list",
+  "member": "LayersListItem"
+ },
+ "LayersListItem": {
+  "type": "structure",
+  "members": {
+   "LayerName": {
+    "target": "LayerName"
+   },
+   "LayerArn": {
+    "target": "LayerArn"
+   },
+   "LatestMatchingVersion": {
+    "target": "LayerVersionsListItem"
+   }
+  }
+ },
+ "LayerVersionsListItem": {
+  "type": "structure",
+  "members": {
+   "LayerVersionArn": {
+    "target": "LayerVersionArn"
+   },
+   "Version": {
+    "target": "LayerVersionNumber"
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "CreatedDate": {
+    "target": "Timestamp"
+   },
+   "CompatibleRuntimes": {
+    "target": "CompatibleRuntimes"
+   },
+   "LicenseInfo": {
+    "target": "LicenseInfo"
+   },
+   "CompatibleArchitectures": {
+    "target": "CompatibleArchitectures"
+   }
+  }
+ },
  "ListLayerVersionsRequest": {
   "type": "structure",
   "members": {
@@ -3946,6 +6550,21 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "ListLayerVersionsResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "LayerVersions": {
+    "target": "LayerVersionsList"
+   }
+  }
+ },
+ "LayerVersionsList": {
+  "type": "list",
+  "member": "LayerVersionsListItem"
+ },
  "ListProvisionedConcurrencyConfigsRequest": {
   "type": "structure",
   "members": {
@@ -3971,6 +6590,47 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 50
  },
+ "ListProvisionedConcurrencyConfigsResponse": {
+  "type": "structure",
+  "members": {
+   "ProvisionedConcurrencyConfigs": {
+    "target": "ProvisionedConcurrencyConfigList"
+   },
+   "NextMarker": {
+    "target": "String"
+   }
+  }
+ },
+ "ProvisionedConcurrencyConfigList": {
+  "type": "list",
+  "member": "ProvisionedConcurrencyConfigListItem"
+ },
+ "ProvisionedConcurrencyConfigListItem": {
+  "type": "structure",
+  "members": {
+   "FunctionArn": {
+    "target": "FunctionArn"
+   },
+   "RequestedProvisionedConcurrentExecutions": {
+    "target": "PositiveInteger"
+   },
+   "AvailableProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "AllocatedProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "Status": {
+    "target": "ProvisionedConcurrencyStatusEnum"
+   },
+   "StatusReason": {
+    "target": "String"
+   },
+   "LastModified": {
+    "target": "Timestamp"
+   }
+  }
+ },
  "ListTagsRequest": {
   "type": "structure",
   "members": {
@@ -3986,6 +6646,14 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 1,
   "max": 256,
   "pattern": "^arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)$"
+ },
+ "ListTagsResponse": {
+  "type": "structure",
+  "members": {
+   "Tags": {
+    "target": "Tags"
+   }
+  }
  },
  "ListVersionsByFunctionRequest": {
   "type": "structure",
@@ -4004,6 +6672,61 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "target": "MaxListItems",
     "location": "query",
     "locationName": "MaxItems"
+   }
+  }
+ },
+ "ListVersionsByFunctionResponse": {
+  "type": "structure",
+  "members": {
+   "NextMarker": {
+    "target": "String"
+   },
+   "Versions": {
+    "target": "FunctionList"
+   }
+  }
+ },
+ "NoPublishedVersionException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "PolicyLengthExceededException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "PreconditionFailedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "ProvisionedConcurrencyConfigNotFoundException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
    }
   }
  },
@@ -4050,22 +6773,37 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "CompatibleRuntimes": {
-  "type": "list",
-  "min": 0,
-  "max": 15,
-  "member": "Runtime"
- },
- "LicenseInfo": {
-  "type": "string",
-  "min": 0,
-  "max": 512
- },
- "CompatibleArchitectures": {
-  "type": "list",
-  "min": 0,
-  "max": 2,
-  "member": "Architecture"
+ "PublishLayerVersionResponse": {
+  "type": "structure",
+  "members": {
+   "Content": {
+    "target": "LayerVersionContentOutput"
+   },
+   "LayerArn": {
+    "target": "LayerArn"
+   },
+   "LayerVersionArn": {
+    "target": "LayerVersionArn"
+   },
+   "Description": {
+    "target": "Description"
+   },
+   "CreatedDate": {
+    "target": "Timestamp"
+   },
+   "Version": {
+    "target": "LayerVersionNumber"
+   },
+   "CompatibleRuntimes": {
+    "target": "CompatibleRuntimes"
+   },
+   "LicenseInfo": {
+    "target": "LicenseInfo"
+   },
+   "CompatibleArchitectures": {
+    "target": "CompatibleArchitectures"
+   }
+  }
  },
  "PublishVersionRequest": {
   "type": "structure",
@@ -4103,6 +6841,19 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "PutFunctionCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfigArn": {
+    "target": "CodeSigningConfigArn",
+    "required": true
+   },
+   "FunctionName": {
+    "target": "FunctionName",
+    "required": true
+   }
+  }
+ },
  "PutFunctionConcurrencyRequest": {
   "type": "structure",
   "members": {
@@ -4116,10 +6867,6 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "required": true
    }
   }
- },
- "ReservedConcurrentExecutions": {
-  "type": "integer",
-  "min": 0
  },
  "PutFunctionEventInvokeConfigRequest": {
   "type": "structure",
@@ -4145,16 +6892,6 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "MaximumRetryAttempts": {
-  "type": "integer",
-  "min": 0,
-  "max": 2
- },
- "MaximumEventAgeInSeconds": {
-  "type": "integer",
-  "min": 60,
-  "max": 21600
- },
  "PutFunctionRecursionConfigRequest": {
   "type": "structure",
   "members": {
@@ -4169,12 +6906,13 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "RecursiveLoop": {
-  "type": "string",
-  "enum": [
-   "Allow",
-   "Terminate"
-  ]
+ "PutFunctionRecursionConfigResponse": {
+  "type": "structure",
+  "members": {
+   "RecursiveLoop": {
+    "target": "RecursiveLoop"
+   }
+  }
  },
  "PutFunctionScalingConfigRequest": {
   "type": "structure",
@@ -4195,21 +6933,13 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "FunctionScalingConfig": {
+ "PutFunctionScalingConfigResponse": {
   "type": "structure",
   "members": {
-   "MinExecutionEnvironments": {
-    "target": "FunctionScalingConfigExecutionEnvironments"
-   },
-   "MaxExecutionEnvironments": {
-    "target": "FunctionScalingConfigExecutionEnvironments"
+   "FunctionState": {
+    "target": "State"
    }
   }
- },
- "FunctionScalingConfigExecutionEnvironments": {
-  "type": "integer",
-  "min": 0,
-  "max": 15000
  },
  "PutProvisionedConcurrencyConfigRequest": {
   "type": "structure",
@@ -4231,9 +6961,28 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "PositiveInteger": {
-  "type": "integer",
-  "min": 1
+ "PutProvisionedConcurrencyConfigResponse": {
+  "type": "structure",
+  "members": {
+   "RequestedProvisionedConcurrentExecutions": {
+    "target": "PositiveInteger"
+   },
+   "AvailableProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "AllocatedProvisionedConcurrentExecutions": {
+    "target": "NonNegativeInteger"
+   },
+   "Status": {
+    "target": "ProvisionedConcurrencyStatusEnum"
+   },
+   "StatusReason": {
+    "target": "String"
+   },
+   "LastModified": {
+    "target": "Timestamp"
+   }
+  }
  },
  "PutRuntimeManagementConfigRequest": {
   "type": "structure",
@@ -4257,19 +7006,32 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "UpdateRuntimeOn": {
-  "type": "string",
-  "enum": [
-   "Auto",
-   "Manual",
-   "FunctionUpdate"
-  ]
+ "PutRuntimeManagementConfigResponse": {
+  "type": "structure",
+  "members": {
+   "UpdateRuntimeOn": {
+    "target": "UpdateRuntimeOn",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "FunctionArn",
+    "required": true
+   },
+   "RuntimeVersionArn": {
+    "target": "RuntimeVersionArn"
+   }
+  }
  },
- "RuntimeVersionArn": {
-  "type": "string",
-  "min": 26,
-  "max": 2048,
-  "pattern": "^arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}::runtime:.+$"
+ "RecursiveInvocationException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
  },
  "RemoveLayerVersionPermissionRequest": {
   "type": "structure",
@@ -4327,6 +7089,94 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "max": 100,
   "pattern": "^([a-zA-Z0-9-_.]+)$"
  },
+ "RequestTooLargeException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "ResourceConflictException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "ResourceInUseException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "ResourceNotFoundException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "ResourceNotReadyException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "S3FilesMountConnectivityException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "S3FilesMountFailureException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "S3FilesMountTimeoutException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
  "SendDurableExecutionCallbackFailureRequest": {
   "type": "structure",
   "members": {
@@ -4341,11 +7191,9 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
- "CallbackId": {
-  "type": "string",
-  "min": 1,
-  "max": 1024,
-  "pattern": "^[A-Za-z0-9+/]+={0,2}$"
+ "SendDurableExecutionCallbackFailureResponse": {
+  "type": "structure",
+  "members": {}
  },
  "SendDurableExecutionCallbackHeartbeatRequest": {
   "type": "structure",
@@ -4356,6 +7204,10 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
     "location": "label"
    }
   }
+ },
+ "SendDurableExecutionCallbackHeartbeatResponse": {
+  "type": "structure",
+  "members": {}
  },
  "SendDurableExecutionCallbackSuccessRequest": {
   "type": "structure",
@@ -4376,6 +7228,65 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
   "min": 0,
   "max": 262144
  },
+ "SendDurableExecutionCallbackSuccessResponse": {
+  "type": "structure",
+  "members": {}
+ },
+ "SerializedRequestEntityTooLargeException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   }
+  }
+ },
+ "ServiceException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "SnapStartException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "SnapStartNotReadyException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
+ "SnapStartTimeoutException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
  "StopDurableExecutionRequest": {
   "type": "structure",
   "members": {
@@ -4390,6 +7301,26 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "StopDurableExecutionResponse": {
+  "type": "structure",
+  "members": {
+   "StopTimestamp": {
+    "target": "ExecutionTimestamp",
+    "required": true
+   }
+  }
+ },
+ "SubnetIPAddressLimitReachedException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "Message": {
+    "target": "String"
+   }
+  }
+ },
  "TagResourceRequest": {
   "type": "structure",
   "members": {
@@ -4401,6 +7332,47 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    "Tags": {
     "target": "Tags",
     "required": true
+   }
+  }
+ },
+ "TooManyRequestsException": {
+  "type": "structure",
+  "members": {
+   "retryAfterSeconds": {
+    "target": "String",
+    "location": "header",
+    "locationName": "Retry-After"
+   },
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
+   },
+   "Reason": {
+    "target": "ThrottleReason"
+   }
+  }
+ },
+ "ThrottleReason": {
+  "type": "string",
+  "enum": [
+   "ConcurrentInvocationLimitExceeded",
+   "FunctionInvocationRateLimitExceeded",
+   "ReservedFunctionConcurrentInvocationLimitExceeded",
+   "ReservedFunctionInvocationRateLimitExceeded",
+   "CallerRateLimitExceeded",
+   "ConcurrentSnapshotCreateLimitExceeded"
+  ]
+ },
+ "UnsupportedMediaTypeException": {
+  "type": "structure",
+  "members": {
+   "Type": {
+    "target": "String"
+   },
+   "message": {
+    "target": "String"
    }
   }
  },
@@ -4464,6 +7436,15 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    }
   }
  },
+ "UpdateCapacityProviderResponse": {
+  "type": "structure",
+  "members": {
+   "CapacityProvider": {
+    "target": "CapacityProvider",
+    "required": true
+   }
+  }
+ },
  "UpdateCodeSigningConfigRequest": {
   "type": "structure",
   "members": {
@@ -4480,6 +7461,15 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    },
    "CodeSigningPolicies": {
     "target": "CodeSigningPolicies"
+   }
+  }
+ },
+ "UpdateCodeSigningConfigResponse": {
+  "type": "structure",
+  "members": {
+   "CodeSigningConfig": {
+    "target": "CodeSigningConfig",
+    "required": true
    }
   }
  },
@@ -4711,6 +7701,37 @@ export const shapeSpecs: Record<string, ShapeSpec> = {
    },
    "Cors": {
     "target": "Cors"
+   },
+   "InvokeMode": {
+    "target": "InvokeMode"
+   }
+  }
+ },
+ "UpdateFunctionUrlConfigResponse": {
+  "type": "structure",
+  "members": {
+   "FunctionUrl": {
+    "target": "FunctionUrl",
+    "required": true
+   },
+   "FunctionArn": {
+    "target": "FunctionArn",
+    "required": true
+   },
+   "AuthType": {
+    "target": "FunctionUrlAuthType",
+    "required": true
+   },
+   "Cors": {
+    "target": "Cors"
+   },
+   "CreationTime": {
+    "target": "Timestamp",
+    "required": true
+   },
+   "LastModifiedTime": {
+    "target": "Timestamp",
+    "required": true
    },
    "InvokeMode": {
     "target": "InvokeMode"

@@ -1,5 +1,5 @@
-/** Where a member travels in Lambda's REST-JSON protocol. */
-export type MemberLocation = 'label' | 'query' | 'header' | 'payload';
+/** Where a member travels in Lambda's REST-JSON protocol (a member without one travels in the JSON body). */
+export type MemberLocation = 'label' | 'query' | 'header' | 'payload' | 'responseCode';
 
 /** One member of a structure in the API model. */
 export interface MemberSpec {
@@ -10,6 +10,8 @@ export interface MemberSpec {
   readonly min?: number;
   readonly max?: number;
   readonly pattern?: string;
+  /** In an event of an event stream: the member that is the event's whole body. */
+  readonly eventPayload?: boolean;
 }
 
 /** A shape of the API model, reduced to what validation and routing need. */
@@ -23,6 +25,8 @@ export interface ShapeSpec {
   readonly member?: string;
   readonly key?: string;
   readonly value?: string;
+  /** A blob sent as a stream, or a union sent as an event stream. */
+  readonly streaming?: boolean;
 }
 
 /** An operation's HTTP route, input shape and declared errors. */
@@ -31,6 +35,7 @@ export interface OperationSpec {
   readonly uri: string;
   readonly status: number;
   readonly input?: string;
+  readonly output?: string;
   readonly errors: readonly string[];
 }
 

@@ -1,3 +1,5 @@
+import type { DeferredExecution } from '../execution/executor';
+import type { HandlerSource } from '../execution/handler-types';
 import type { LambdaInvocation } from '../invoke/invocation';
 import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { InputOf, OperationName, OutputOf } from '../model/operation-types';
@@ -28,6 +30,12 @@ export interface OperationContext {
   takeInvokeResult(): StoredInvokeResult | undefined;
   /** Records an invocation for `lambda.invocations()`, if the command succeeds. */
   recordInvocation(invocation: Omit<LambdaInvocation, 'requestId' | 'region' | 'accountId'>): void;
+  /** A number in [0, 1) from the mock's random source (`random`/`seed` options): weighted alias routing draws from it. */
+  random(): number;
+  /** What of the function's own answers an invoke (a registered handler, or `'code'`), if anything: see lib/execution. */
+  findHandler(functionName: string, qualifier: string | undefined, executedVersion: string): HandlerSource | undefined;
+  /** Runs the function's own code once this command has committed (user code is async; a transaction is not). */
+  defer(execution: DeferredExecution): void;
 }
 
 /** An enforced account concurrency quota. */

@@ -1,5 +1,5 @@
 import type { StoredInvokeResult } from '../invoke/invoke-result';
-import type { CollectionName, RegionCollections } from './records';
+import type { CollectionName, FunctionState, RegionCollections } from './records';
 
 /** A read-only keyed collection of the store (an immutable map: a snapshot never changes). */
 export interface ReadonlyTable<V> extends Iterable<[string, V]> {
@@ -43,4 +43,24 @@ export interface LambdaState {
   region(region: string, accountId?: string): RegionState;
   /** Invoke results queued for every region of an account (`setInvokeResults` without a region). */
   accountInvokeResults(accountId?: string): ReadonlyList<StoredInvokeResult>;
+  /**
+   * The functions of one region, or of every region of the mock's account, in store order.
+   *
+   * @example
+   * ```ts
+   * expect(lambda.state.functions('us-east-1').map((fn) => fn.name)).toEqual(['orders']);
+   * ```
+   */
+  functions(region?: string): FunctionState[];
+  /**
+   * One function of the mock's account, by name: in `region`, or in whichever region holds it (an
+   * error when several regions hold one of that name).
+   *
+   * @example
+   * ```ts
+   * expect(lambda.state.function('orders')?.latest.configuration.MemorySize).toBe(512);
+   * expect(lambda.state.function('orders')?.versions.map((v) => v.configuration.Version)).toEqual(['1']);
+   * ```
+   */
+  function(name: string, region?: string): FunctionState | undefined;
 }

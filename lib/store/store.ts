@@ -3,13 +3,20 @@ import { List as IList, Map as IMap } from 'immutable';
 import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { CollectionName, RegionCollections } from './records';
 import type { LambdaState, RegionState } from './state';
+import { functionIn, functionsIn } from './state-readers';
 
 /** The stored region: one immutable map per collection, and the queue of invoke results. */
 export type RegionStore = {
   readonly accountId: string;
   readonly region: string;
   readonly invokeResults: IList<StoredInvokeResult>;
-} & { readonly [K in CollectionName]: IMap<string, RegionCollections[K]> };
+} & CollectionMaps;
+
+/**
+ * One immutable map per collection. Indexed through this type alone, `maps[name]` keeps its
+ * collection's record type (indexing the intersection above widens it to a union of all of them).
+ */
+export type CollectionMaps = { readonly [K in CollectionName]: IMap<string, RegionCollections[K]> };
 
 /** The whole store: immutable, so a snapshot is just a reference and a failed change is just dropped. */
 export interface StoreRoot {
@@ -23,7 +30,18 @@ export const regionKey = (accountId: string, region: string): string => `${accou
 export const emptyRoot = (): StoreRoot => Object.freeze<StoreRoot>({ regions: IMap(), accountInvokeResults: IMap() });
 
 export function emptyRegion(accountId: string, region: string): RegionStore {
-  return Object.freeze<RegionStore>({ accountId, region, invokeResults: IList(), functions: IMap() });
+  return Object.freeze<RegionStore>({
+    accountId,
+    region,
+    invokeResults: IList(),
+    functions: IMap(),
+    layers: IMap(),
+    codeSigningConfigs: IMap(),
+    capacityProviders: IMap(),
+    durableExecutions: IMap(),
+    eventSourceMappings: IMap(),
+    destinationDeliveries: IMap(),
+  });
 }
 
 /**
@@ -44,7 +62,8 @@ export function putRecord<K extends CollectionName>(
 ): StoreRoot {
   const id = regionKey(accountId, region);
   const current = root.regions.get(id) ?? emptyRegion(accountId, region);
-  const next: RegionStore = Object.freeze({ ...current, [name]: current[name].set(key, freezeRecord(value)) });
+  const maps: CollectionMaps = current;
+  const next: RegionStore = Object.freeze({ ...current, [name]: maps[name].set(key, freezeRecord(value)) });
   return Object.freeze({ ...root, regions: root.regions.set(id, next) });
 }
 
@@ -136,7 +155,8 @@ class TableView<K extends CollectionName> implements Table<RegionCollections[K]>
   ) {}
 
   private get map(): IMap<string, RegionCollections[K]> {
-    return this.tx.region[this.name];
+    const maps: CollectionMaps = this.tx.region;
+    return maps[this.name];
   }
 
   get(key: string) {
@@ -172,5 +192,7 @@ export function viewOf(root: StoreRoot, defaultAccountId: string): LambdaState {
     region: (region, accountId = defaultAccountId) =>
       (root.regions.get(regionKey(accountId, region)) ?? emptyRegion(accountId, region)) as unknown as RegionState,
     accountInvokeResults: (accountId = defaultAccountId) => root.accountInvokeResults.get(accountId) ?? IList(),
+    functions: (region) => functionsIn(root, defaultAccountId, region),
+    function: (name, region) => functionIn(root, defaultAccountId, name, region),
   });
 }

@@ -1,6 +1,6 @@
 import { invalidRequestContent, validationError } from '../errors/service-error';
 import type { MemberSpec, ShapeSpec } from '../model/model-types';
-import { shapeSpecs } from '../model/lambda-model.generated';
+import { allShapeSpecs as shapeSpecs } from '../model/extra-operations';
 
 const patterns = new Map<string, RegExp>();
 /**
@@ -117,8 +117,10 @@ function constraintFailures(shape: ShapeSpec, own: MemberSpec | undefined, value
             : undefined;
   if (size !== undefined) {
     const what = isNumber ? 'value' : 'length';
-    if (min !== undefined && size < min) failures.push(`Member must have ${what} greater than or equal to ${min}`);
-    if (max !== undefined && size > max) failures.push(`Member must have ${what} less than or equal to ${max}`);
+    // The service prints a double's bounds as Java does: `1.0`, not `1`.
+    const bound = (n: number): string => (shape.type === 'double' && Number.isInteger(n) ? n.toFixed(1) : String(n));
+    if (min !== undefined && size < min) failures.push(`Member must have ${what} greater than or equal to ${bound(min)}`);
+    if (max !== undefined && size > max) failures.push(`Member must have ${what} less than or equal to ${bound(max)}`);
   }
   if (shape.enum && typeof value === 'string' && !shape.enum.includes(value)) {
     failures.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);

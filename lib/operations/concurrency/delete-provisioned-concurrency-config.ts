@@ -1,7 +1,8 @@
 import type { OperationHandler } from '../operation-handler';
 import { saveFunction } from '../functions/function-record';
 import { getFunctionState, parseFunctionName } from '../functions/function-ref';
-import { assertPublishedQualifier, provisionedQualifier } from './provisioned-concurrency';
+import { withoutEntry } from '../../util/name-map';
+import { assertPublishedQualifier, configOn, provisionedQualifier } from './provisioned-concurrency';
 
 /**
  * DeleteProvisionedConcurrencyConfig: removes one version's config (204). Idempotent, as the
@@ -13,9 +14,6 @@ export const deleteProvisionedConcurrencyConfig: OperationHandler<'DeleteProvisi
   assertPublishedQualifier(ref, 'read');
   const fn = getFunctionState(ctx, ref);
   const qualifier = provisionedQualifier(ctx, fn, ref);
-  if (fn.provisionedConcurrency?.[qualifier]) {
-    const { [qualifier]: _removed, ...rest } = fn.provisionedConcurrency;
-    saveFunction(ctx, { ...fn, provisionedConcurrency: rest });
-  }
+  if (configOn(fn, qualifier)) saveFunction(ctx, { ...fn, provisionedConcurrency: withoutEntry(fn.provisionedConcurrency, qualifier) });
   return {};
 };

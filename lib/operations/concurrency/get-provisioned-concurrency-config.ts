@@ -1,7 +1,8 @@
 import type { OperationHandler } from '../operation-handler';
 import { saveFunction } from '../functions/function-record';
 import { getFunctionState, parseFunctionName } from '../functions/function-ref';
-import { assertPublishedQualifier, configNotFound, describeConfig, provisionedQualifier, readyConfig } from './provisioned-concurrency';
+import { withEntry } from '../../util/name-map';
+import { assertPublishedQualifier, configNotFound, configOn, describeConfig, provisionedQualifier, readyConfig } from './provisioned-concurrency';
 
 /** GetProvisionedConcurrencyConfig: one version's config, `READY` once read. */
 export const getProvisionedConcurrencyConfig: OperationHandler<'GetProvisionedConcurrencyConfig'> = (input, ctx) => {
@@ -9,9 +10,9 @@ export const getProvisionedConcurrencyConfig: OperationHandler<'GetProvisionedCo
   assertPublishedQualifier(ref, 'read');
   const fn = getFunctionState(ctx, ref);
   const qualifier = provisionedQualifier(ctx, fn, ref);
-  const config = fn.provisionedConcurrency?.[qualifier];
+  const config = configOn(fn, qualifier);
   if (!config) throw configNotFound();
   const ready = readyConfig(config);
-  if (ready !== config) saveFunction(ctx, { ...fn, provisionedConcurrency: { ...fn.provisionedConcurrency, [qualifier]: ready } });
+  if (ready !== config) saveFunction(ctx, { ...fn, provisionedConcurrency: withEntry(fn.provisionedConcurrency, qualifier, ready) });
   return describeConfig(ready);
 };

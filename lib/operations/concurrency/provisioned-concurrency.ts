@@ -1,8 +1,9 @@
 import type { ProvisionedConcurrencyConfigListItem } from '@aws-sdk/client-lambda';
-import { invalidParameter, ServiceError } from '../../errors/service-error';
+import { invalidParameter, resourceConflict, ServiceError } from '../../errors/service-error';
 import type { FunctionState, ProvisionedConcurrencyState } from '../../store/records';
+import { entryOf } from '../../util/name-map';
 import type { OperationContext } from '../operation-handler';
-import { functionArn, getVersion, type FunctionRef } from '../functions/function-ref';
+import { functionArn, resolveQualifier, type FunctionRef } from '../functions/function-ref';
 
 /**
  * Refuses `$LATEST` before the function is even looked up, as the service does. Put words it
@@ -17,11 +18,34 @@ export function assertPublishedQualifier(ref: FunctionRef, operation: 'put' | 'r
   );
 }
 
-/** The published version a config is on; an unknown version is the service's 404 (`Function not found: …:N`). */
+/**
+ * The published version or alias a config is on; an unknown version is the service's 404
+ * (`Function not found: …:N`), an unknown alias `Cannot find alias arn: …`.
+ */
 export function provisionedQualifier(ctx: OperationContext, fn: FunctionState, ref: FunctionRef): string {
   // Qualifier is required (validation has checked it), so it is always there.
-  getVersion(ctx, fn, ref);
+  resolveQualifier(ctx, fn, ref, 'alias');
   return ref.qualifier!;
+}
+
+/** A function's config on one version or alias (an own key only: an alias may be named `constructor`). */
+export const configOn = (fn: FunctionState, qualifier: string): ProvisionedConcurrencyState | undefined =>
+  entryOf(fn.provisionedConcurrency, qualifier);
+
+/**
+ * The service's 409s for a version and an alias pointing to it both having a config: an alias whose
+ * version has one, or a version an alias with one points to.
+ */
+export function assertNoOverlappingConfig(fn: FunctionState, qualifier: string): void {
+  const alias = entryOf(fn.aliases, qualifier);
+  if (alias) {
+    if (configOn(fn, alias.FunctionVersion!)) {
+      throw resourceConflict("Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+    }
+    return;
+  }
+  const pointing = Object.values(fn.aliases ?? {}).some((a) => a.FunctionVersion === qualifier && configOn(fn, a.Name!));
+  if (pointing) throw resourceConflict('Version is pointed by a Provisioned Concurrency alias');
 }
 
 export const configNotFound = (): ServiceError =>

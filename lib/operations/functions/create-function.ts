@@ -8,6 +8,9 @@ import { newConfiguration } from './function-configuration';
 import { PENDING_CREATE } from './function-lifecycle';
 import { publishLatest, saveFunction } from './function-record';
 import { functionArn, parseFunctionName } from './function-ref';
+import { capacityProviderConfigOf } from '../capacity-providers/capacity-provider-ref';
+import { attachableConfig } from '../code-signing/code-signing-config-ref';
+import { durableConfigOf } from '../durable-executions/durable-config';
 
 /** CreateFunction: a new function, `Pending` in the answer and `Active` once settled. */
 export const createFunction: OperationHandler<'CreateFunction'> = (input, ctx) => {
@@ -21,14 +24,16 @@ export const createFunction: OperationHandler<'CreateFunction'> = (input, ctx) =
   const uploaded = readCode(input.Code ?? {}, configuration.PackageType === 'Image' ? 'Image' : 'Zip');
   const tags = tagMap(input.Tags ?? {});
   checkTags(tags);
-  Object.assign(configuration, {
+  // Settings whose resources have their own operations (code signing, capacity providers, durable executions).
+  const codeSigning = input.CodeSigningConfigArn === undefined ? {} : { codeSigningConfigArn: attachableConfig(ctx, input.CodeSigningConfigArn).config.CodeSigningConfigArn! };
+  Object.assign(configuration, capacityProviderConfigOf(ctx, input.CapacityProviderConfig), durableConfigOf(input.DurableConfig), {
     CodeSize: uploaded.size,
     CodeSha256: uploaded.sha256,
     LastModified: lambdaTimestamp(ctx.now),
     RevisionId: newRevisionId(),
     ...PENDING_CREATE,
   });
-  let fn: FunctionState = { name, latest: { configuration, code: uploaded.code }, versions: [], nextVersion: 1, tags };
+  let fn: FunctionState = { name, latest: { configuration, code: uploaded.code }, versions: [], nextVersion: 1, tags, ...codeSigning };
   let answer = configuration;
   if (input.Publish) {
     const published = publishLatest(ctx, fn);

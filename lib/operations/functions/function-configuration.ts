@@ -6,6 +6,7 @@ import type {
 import { createHash } from 'node:crypto';
 import { invalidParameter } from '../../errors/service-error';
 import type { OperationContext } from '../operation-handler';
+import { functionLayers } from '../layers/function-layers';
 
 /** The configuration members CreateFunction and UpdateFunctionConfiguration share. */
 export type ConfigurationInput = Omit<UpdateFunctionConfigurationCommandInput, 'FunctionName' | 'RevisionId'>;
@@ -55,7 +56,7 @@ const runtimeVersionArn = (ctx: OperationContext, runtime: string): string =>
 /**
  * Writes the configuration members of a CreateFunction or UpdateFunctionConfiguration request onto
  * a configuration, in the form the service answers them (VpcConfig gains a VpcId, Layers become
- * `{ Arn, CodeSize }`, …). Members the request leaves out keep their value.
+ * `{ Arn, CodeSize }` of existing layer versions, …). Members the request leaves out keep their value.
  */
 export function applyConfiguration(ctx: OperationContext, target: FunctionConfiguration, input: ConfigurationInput): void {
   checkRuntime(input.Runtime);
@@ -79,7 +80,7 @@ export function applyConfiguration(ctx: OperationContext, target: FunctionConfig
   if (input.Environment !== undefined) target.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.DeadLetterConfig !== undefined) target.DeadLetterConfig = input.DeadLetterConfig;
   if (input.TracingConfig !== undefined) target.TracingConfig = { Mode: input.TracingConfig.Mode ?? 'PassThrough' };
-  if (input.Layers !== undefined) target.Layers = input.Layers.map((Arn) => ({ Arn, CodeSize: 0 }));
+  if (input.Layers !== undefined) target.Layers = functionLayers(ctx, input.Layers);
   if (input.FileSystemConfigs !== undefined) target.FileSystemConfigs = input.FileSystemConfigs;
   if (input.ImageConfig !== undefined) target.ImageConfigResponse = { ImageConfig: input.ImageConfig };
   if (input.EphemeralStorage !== undefined) target.EphemeralStorage = { Size: input.EphemeralStorage.Size };

@@ -1,5 +1,6 @@
 import type { FunctionConfiguration, LastUpdateStatusReasonCode } from '@aws-sdk/client-lambda';
 import { produce } from 'immer';
+import { newRevisionId } from '../../util/aws';
 import { preconditionFailed, resourceConflict } from '../../errors/service-error';
 import type { FunctionState, FunctionVersionState } from '../../store/records';
 import type { OperationContext } from '../operation-handler';
@@ -37,6 +38,9 @@ function settleVersion(version: FunctionVersionState): FunctionVersionState {
       delete c.StateReason;
       delete c.StateReasonCode;
     }
+    // Completing an update is itself a change: the service gives `$LATEST` a new RevisionId then,
+    // so the one the update answered is stale once a waiter has seen the function updated.
+    if (c.LastUpdateStatus === 'InProgress') c.RevisionId = newRevisionId();
     c.LastUpdateStatus = 'Successful';
     delete c.LastUpdateStatusReason;
     delete c.LastUpdateStatusReasonCode;

@@ -1,5 +1,7 @@
+import type { AliasConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { invalidParameter, resourceNotFound } from '../../errors/service-error';
 import type { FunctionState, FunctionVersionState } from '../../store/records';
+import { entryOf } from '../../util/name-map';
 import type { OperationContext } from '../operation-handler';
 
 /** A function named in a request: its name and the qualifier (version or alias) it carried, if any. */
@@ -46,11 +48,54 @@ export function getFunctionState(ctx: OperationContext, ref: FunctionRef): Funct
   return fn;
 }
 
-/** The version a qualifier names (`$LATEST` when there is none), or the service's 404. */
-export function getVersion(ctx: OperationContext, fn: FunctionState, ref: FunctionRef): FunctionVersionState {
-  const qualifier = ref.qualifier ?? '$LATEST';
-  if (qualifier === '$LATEST') return fn.latest;
-  const version = fn.versions.find((v) => v.configuration.Version === qualifier);
-  if (!version) throw functionNotFound(ctx, ref);
-  return version;
+const ALIAS_NAME = /^(?!^[0-9]+$)[a-zA-Z0-9-_]+$/;
+
+/** Whether a qualifier names an alias (the model's alias pattern: not all digits), not a version. */
+export const isAliasName = (qualifier: string): boolean => ALIAS_NAME.test(qualifier);
+
+/** `Cannot find alias arn: <alias ARN>`, the service's 404 from GetAlias, UpdateAlias and provisioned concurrency. */
+export const aliasNotFound = (ctx: OperationContext, functionName: string, alias: string): Error =>
+  resourceNotFound(`Cannot find alias arn: ${functionArn(ctx, functionName, alias)}`);
+
+/** A published version by number, or `$LATEST`. */
+export const versionNamed = (fn: FunctionState, version: string): FunctionVersionState | undefined =>
+  version === '$LATEST' ? fn.latest : fn.versions.find((v) => v.configuration.Version === version);
+
+/** What a qualifier names: a version, or an alias and the version it points to (its primary version). */
+export interface ResolvedQualifier {
+  readonly version: FunctionVersionState;
+  readonly alias?: Readonly<AliasConfiguration>;
 }
+
+/**
+ * Resolves a qualifier (`$LATEST` when there is none; a version number; an alias name) or throws the
+ * service's 404. GetFunction, GetFunctionConfiguration and Invoke report an unknown alias as
+ * `Function not found: <alias ARN>`; provisioned concurrency as `Cannot find alias arn: <alias ARN>`
+ * (`unknownAlias: 'alias'`).
+ */
+export function resolveQualifier(
+  ctx: OperationContext,
+  fn: FunctionState,
+  ref: FunctionRef,
+  unknownAlias: 'function' | 'alias' = 'function',
+): ResolvedQualifier {
+  const qualifier = ref.qualifier ?? '$LATEST';
+  if (qualifier !== '$LATEST' && isAliasName(qualifier)) {
+    const alias = entryOf(fn.aliases, qualifier);
+    if (!alias) throw unknownAlias === 'alias' ? aliasNotFound(ctx, fn.name, qualifier) : functionNotFound(ctx, ref);
+    // An alias always points to an existing version: a version an alias names cannot be deleted.
+    return { version: versionNamed(fn, alias.FunctionVersion!)!, alias };
+  }
+  const version = versionNamed(fn, qualifier);
+  if (!version) throw functionNotFound(ctx, ref);
+  return { version };
+}
+
+/** The version a qualifier names (an alias: the version it points to), or the service's 404. */
+export function getVersion(ctx: OperationContext, fn: FunctionState, ref: FunctionRef): FunctionVersionState {
+  return resolveQualifier(ctx, fn, ref).version;
+}
+
+/** A resolved qualifier's configuration as GetFunction answers it: through an alias, `FunctionArn` is the alias's ARN. */
+export const configurationOf = ({ version, alias }: ResolvedQualifier): Readonly<FunctionConfiguration> =>
+  alias ? { ...version.configuration, FunctionArn: alias.AliasArn } : version.configuration;

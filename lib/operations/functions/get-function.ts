@@ -2,7 +2,7 @@ import type { FunctionCodeLocation } from '@aws-sdk/client-lambda';
 import type { FunctionVersionState } from '../../store/records';
 import type { OperationContext, OperationHandler } from '../operation-handler';
 import { readFunction } from './function-lifecycle';
-import { getVersion, parseFunctionName } from './function-ref';
+import { configurationOf, parseFunctionName, resolveQualifier } from './function-ref';
 
 /** Locations already worked out, per (immutable) version record: GetFunction is the hottest read. */
 const locations = new WeakMap<FunctionVersionState, FunctionCodeLocation>();
@@ -27,12 +27,12 @@ function locate(ctx: OperationContext, name: string, version: FunctionVersionSta
   };
 }
 
-/** GetFunction: the configuration of `$LATEST` or a version, where its code is, and the function's tags. */
+/** GetFunction: the configuration of `$LATEST`, a version or an alias's version, where its code is, and the function's tags. */
 export const getFunction: OperationHandler<'GetFunction'> = (input, ctx) => {
   const ref = parseFunctionName(ctx, input.FunctionName!, input.Qualifier);
   const fn = readFunction(ctx, ref);
-  const version = getVersion(ctx, fn, ref);
+  const resolved = resolveQualifier(ctx, fn, ref);
   const tags = Object.keys(fn.tags).length > 0 ? { Tags: fn.tags } : {};
   const concurrency = fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } };
-  return { Configuration: version.configuration, Code: codeLocation(ctx, fn.name, version), ...tags, ...concurrency };
+  return { Configuration: configurationOf(resolved), Code: codeLocation(ctx, fn.name, resolved.version), ...tags, ...concurrency };
 };

@@ -4,8 +4,13 @@ import { executionLog, logTail } from '../../invoke/execution-log';
 import type { StoredInvokeResult } from '../../invoke/invoke-result';
 import { checkPayload, payloadBytes } from '../../invoke/request-payload';
 import type { OperationContext } from '../operation-handler';
+import type { ExecutionPlan } from '../../execution/execution-plan';
+import { planExecution } from '../../execution/plan-execution';
 import { assertInvocable } from '../functions/function-lifecycle';
-import { getFunctionState, getVersion, parseFunctionName } from '../functions/function-ref';
+import { startDurableInvocation } from '../durable-executions/start-execution';
+import { deliverAsyncInvocation } from '../event-invoke-configs/async-delivery';
+import type { FunctionState, FunctionVersionState } from '../../store/records';
+import { getFunctionState, parseFunctionName, resolveQualifier, versionNamed, type ResolvedQualifier } from '../functions/function-ref';
 
 /** What moto's docker-free backend answers when there is no payload to echo. */
 const HAPPY_PATH = 'Simple Lambda happy path OK';
@@ -17,20 +22,37 @@ export interface InvocationOutcome {
   readonly result: StoredInvokeResult | undefined;
   /** `LogResult`, when the request asked for the log tail. */
   readonly logResult: string | undefined;
+  /** The durable execution the invoke started (or found by name), for a durable function. */
+  readonly durableExecutionArn?: string;
+  /** The function's own code to run after the command (`result` is then `undefined` for a synchronous invoke): lib/execution. */
+  readonly execution?: ExecutionPlan;
 }
 
 /**
- * Resolves the function and version, checks the request as the service does (state, payload size,
+ * The version an invoke runs: the one the qualifier names, or for a weighted alias its additional
+ * version with the alias's weight (drawn from the mock's random source), else its primary version.
+ */
+function routedVersion(ctx: OperationContext, fn: FunctionState, { version, alias }: ResolvedQualifier): FunctionVersionState {
+  const weights = alias?.RoutingConfig?.AdditionalVersionWeights;
+  if (weights === undefined) return version;
+  const [additional] = Object.entries(weights);
+  if (!additional || !(ctx.random() < additional[1])) return version;
+  // The weighted version exists: a version an alias routes to cannot be deleted.
+  return versionNamed(fn, additional[0]) ?? version;
+}
+
+/**
+ * Resolves the function and version (an alias picks its version by weight), checks the request as the service does (state, payload size,
  * JSON, throttling), takes the answer (the next queued result, else the request payload echoed)
  * and records the invocation.
  */
 export function runInvocation(
   ctx: OperationContext,
-  request: { FunctionName?: string; Qualifier?: string; Payload?: unknown; InvocationType?: InvocationType; LogType?: LogType },
+  request: { FunctionName?: string; Qualifier?: string; Payload?: unknown; InvocationType?: InvocationType; LogType?: LogType; DurableExecutionName?: string },
 ): InvocationOutcome {
   const ref = parseFunctionName(ctx, request.FunctionName!, request.Qualifier);
   const fn = getFunctionState(ctx, ref);
-  const version = getVersion(ctx, fn, ref);
+  const version = routedVersion(ctx, fn, resolveQualifier(ctx, fn, ref));
   const invocationType = request.InvocationType ?? 'RequestResponse';
   const payload = checkPayload(payloadBytes(request.Payload), invocationType);
   assertInvocable(version);
@@ -41,9 +63,23 @@ export function runInvocation(
     });
   }
   const executedVersion = version.configuration.Version ?? '$LATEST';
-  const result =
-    invocationType === 'RequestResponse' ? (ctx.takeInvokeResult() ?? { payload: payload === '' ? HAPPY_PATH : payload }) : undefined;
-  ctx.recordInvocation({
+  // A durable function's invoke starts a durable execution, which reads the function's answer.
+  const { DurableConfig: durableConfig } = version.configuration;
+  const durable = durableConfig
+    ? startDurableInvocation(ctx, { functionName: fn.name, durableConfig, executedVersion, invocationType, payload, executionName: request.DurableExecutionName })
+    : undefined;
+  const queued = !durable && invocationType === 'RequestResponse' ? ctx.takeInvokeResult() : undefined;
+  // Queued results win; then the function's own code (a registered handler, or its zip), run once the command committed.
+  const execution =
+    durable || queued || invocationType === 'DryRun'
+      ? undefined
+      : planExecution(ctx, fn, version, { qualifier: ref.qualifier, invocationType, logType: request.LogType, payload });
+  const runsLater = execution !== undefined && invocationType === 'RequestResponse';
+  const result = durable
+    ? durable.result
+    : invocationType === 'RequestResponse' && !runsLater ? (queued ?? { payload: payload === '' ? HAPPY_PATH : payload }) : undefined;
+  // A synchronous execution is recorded with its result, once it ran (lib/backend).
+  if (!runsLater) ctx.recordInvocation({
     functionName: fn.name,
     ...(ref.qualifier !== undefined ? { qualifier: ref.qualifier } : {}),
     executedVersion,
@@ -51,6 +87,11 @@ export function runInvocation(
     payload,
     ...(result ? { result } : {}),
   });
+  // The service runs an Event invoke later: with a destination configured, it stores the record it delivers.
+  if (invocationType === 'Event' && !durable && !execution) {
+    const run = (): StoredInvokeResult => ctx.takeInvokeResult() ?? { payload: payload === '' ? HAPPY_PATH : payload };
+    deliverAsyncInvocation(ctx, { fn, qualifier: ref.qualifier, executedVersion, payload, throttled: fn.reservedConcurrency === 0, run });
+  }
   const logResult =
     result && request.LogType === 'Tail'
       ? logTail(
@@ -63,5 +104,11 @@ export function runInvocation(
           }),
         )
       : undefined;
-  return { executedVersion, result, logResult };
+  return {
+    executedVersion,
+    result,
+    logResult,
+    ...(durable ? { durableExecutionArn: durable.durableExecutionArn } : {}),
+    ...(execution ? { execution } : {}),
+  };
 }

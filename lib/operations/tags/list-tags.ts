@@ -1,5 +1,5 @@
 import type { OperationHandler } from '../operation-handler';
-import { taggedFunction } from './tagged-resource';
+import { taggedResource } from './tagged-resource';
 
-/** ListTags: a function's tags. */
-export const listTags: OperationHandler<'ListTags'> = (input, ctx) => ({ Tags: taggedFunction(ctx, input.Resource!).tags });
+/** ListTags: the tags of a function, code signing config or capacity provider. */
+export const listTags: OperationHandler<'ListTags'> = (input, ctx) => ({ Tags: taggedResource(ctx, input.Resource!).tags });

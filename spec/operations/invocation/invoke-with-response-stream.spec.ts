@@ -88,10 +88,13 @@ describe('InvokeWithResponseStream', () => {
     expect(decodeLog(complete?.LogResult)).toMatch(executionLogPattern(output.$metadata.requestId!, '1', 128));
   });
 
-  test('DryRun answers 204 with no event stream', async () => {
-    const { $metadata, ...output } = await stream({ InvocationType: 'DryRun' });
+  test('DryRun answers 204 with an event stream that has no events, as the SDK wraps every answer', async () => {
+    const { $metadata, EventStream, ...output } = await stream({ InvocationType: 'DryRun' });
     expect($metadata.httpStatusCode).toBe(204);
-    expect(output).toEqual({ StatusCode: 204 });
+    expect(output).toEqual({ StatusCode: 204, ResponseStreamContentType: 'application/octet-stream' });
+    const events: unknown[] = [];
+    for await (const event of EventStream!) events.push(event);
+    expect(events).toEqual([]);
   });
 
   test('Event is not a streaming invocation type: ValidationException', async () => {
