@@ -11,6 +11,8 @@ import type { ConcurrencyQuota, SettleMode } from './operations/operation-handle
 import { rootOf, snapshotOf, type LambdaSnapshot } from './snapshot/snapshot';
 import type { LambdaState } from './store/state';
 import { clone } from './util/clone';
+import type { FunctionUrlRequest, FunctionUrlResponse } from './urls/function-url-types';
+import { invokeFunctionUrl } from './urls/invoke-url';
 import { seededRandom } from './util/seeded-random';
 
 /** Options of `mockLambda()`. */
@@ -163,6 +165,23 @@ export interface LambdaMock {
    * ```
    */
   invocations(functionName?: string): LambdaInvocation[];
+  /**
+   * Sends an HTTP request to a function URL (`CreateFunctionUrlConfig`'s `FunctionUrl`, with any path
+   * and query string) and answers what the URL would: CORS preflights answered by the URL, `403` when
+   * the auth type or resource-based policy refuses the caller (an `AWS_IAM` URL needs `iam`, the
+   * signer's identity; a `NONE` URL needs a policy granting everyone `lambda:InvokeFunctionUrl` and
+   * `lambda:InvokeFunction`), else the function's answer to the payload-format-2.0 event, taken as
+   * `Invoke` takes it (the next queued result, else the event echoed).
+   *
+   * @example
+   * ```ts
+   * const { FunctionUrl } = await client.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'orders', AuthType: 'AWS_IAM' }));
+   * lambda.setInvokeResults(['{"statusCode":201,"body":"created"}']);
+   * const response = await lambda.invokeUrl(`${FunctionUrl}orders?id=1`, { method: 'POST', body: '{}', iam: { accessKey: 'AKIAEXAMPLE' } });
+   * expect(response).toMatchObject({ statusCode: 201, body: 'created' });
+   * ```
+   */
+  invokeUrl(url: string, request?: FunctionUrlRequest): Promise<FunctionUrlResponse>;
   /**
    * Completes every pending transition now (for `settle: 'manual'`; harmless in other modes).
    *
@@ -345,6 +364,7 @@ export function lambdaControls(backend: LambdaBackend): LambdaControls {
     setConcurrencyQuota: (quota, quotaOptions = {}) => backend.setConcurrencyQuota(quotaOf(quota, quotaOptions.minimumUnreserved)),
     invocations: (functionName) =>
       functionName === undefined ? [...backend.invocations] : backend.invocations.filter((i) => i.functionName === functionName),
+    invokeUrl: (url, request) => invokeFunctionUrl(backend, url, request),
     settle: () => backend.settle(),
     reset: () => backend.reset(),
     snapshot: () => snapshotOf(backend.store),

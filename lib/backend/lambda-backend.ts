@@ -29,6 +29,8 @@ export interface BackendRequest {
   readonly commandName: string;
   readonly input: unknown;
   readonly region: string;
+  /** `false` for an invoke that is no API call (a function URL request, lib/urls): it is not in `lambda.calls`. */
+  readonly logged?: boolean;
 }
 
 /** A successful answer: the handler's output (the store's own objects: copy before handing out) and its status. */
@@ -80,7 +82,11 @@ class CommandContext implements OperationContext {
   }
 
   recordInvocation(invocation: Omit<LambdaInvocation, 'requestId' | 'region' | 'accountId'>): void {
-    this.invocations.push({ ...invocation, requestId: this.requestId, region: this.region, accountId: this.accountId });
+    const recorded = invocation as LambdaInvocation & { requestId: string; region: string; accountId: string };
+    recorded.requestId = this.requestId;
+    recorded.region = this.region;
+    recorded.accountId = this.accountId;
+    this.invocations.push(recorded);
   }
 
   get partition(): string {
@@ -258,7 +264,7 @@ export class LambdaBackend {
     // A copy, logged and handed to the handler: changing the object sent afterwards changes neither.
     const input = clone(request.input) as Record<string, unknown> | undefined;
     const record = (call: Partial<LambdaCall>): void => {
-      this.log.push({ commandName, operation, input, region, accountId: this.accountId, ...call });
+      if (request.logged !== false) this.log.push({ commandName, operation, input, region, accountId: this.accountId, ...call });
     };
     const answer = override?.answer;
     if (!spec || (!handler && (!answer || answer.kind === 'timeout'))) {

@@ -9,9 +9,21 @@ import { OPT_ROOT } from './code-files';
  * `import()` from the main context, with Node's own loader: it works even where the caller's
  * `import()` does not (jest's sandbox without `--experimental-vm-modules`).
  */
-const importModule = vm.runInThisContext('(specifier) => import(specifier)', {
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-} as vm.RunningScriptOptions) as (specifier: string) => Promise<Record<string, unknown>>;
+let importModule: ((specifier: string) => Promise<Record<string, unknown>>) | undefined;
+// Made on first use: Node warns once that this loader option is experimental, only for code that needs it.
+const importer = () =>
+  (importModule ??= vm.runInThisContext('(specifier) => import(specifier)', {
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  } as vm.RunningScriptOptions) as (specifier: string) => Promise<Record<string, unknown>>);
+
+/** Every folder code was written to, so that stack traces can name `/var/task/…` as in Lambda. */
+const writtenRoots = new Set<string>();
+
+/** `text` with this process's code folders replaced by the execution environment's paths (`/var/task/…`). */
+export const environmentPaths = (text: string): string => {
+  for (const base of writtenRoots) text = text.split(base).join('');
+  return text;
+};
 
 /**
  * ES module code, which Node loads only from files: each code version is written once to its own
@@ -26,6 +38,7 @@ export class EsModuleFolders {
   write(files: ReadonlyMap<string, Uint8Array>): (inEnvironment: string) => string {
     this.base ??= mkdtempSync(path.join(os.tmpdir(), 'lambda-mock-'));
     const root = path.join(this.base, String(++this.count));
+    writtenRoots.add(root);
     const put = (target: string, bytes: Uint8Array): void => {
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, bytes);
@@ -40,7 +53,7 @@ export class EsModuleFolders {
 
   /** Imports a file written by `write`. */
   import(file: string): Promise<Record<string, unknown>> {
-    return importModule(pathToFileURL(file).href);
+    return importer()(pathToFileURL(file).href);
   }
 
   dispose(): void {

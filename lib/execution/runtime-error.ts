@@ -1,4 +1,11 @@
 import { types } from 'node:util';
+import { environmentPaths } from './es-module-loader';
+
+/** The stack's lines without lambda-mock's own frames (those of this folder, as built), paths as in Lambda. */
+const userFrames = (stack: string): string[] =>
+  environmentPaths(stack)
+    .split('\n')
+    .filter((line) => !line.includes(__dirname) && line !== '    at new Promise (<anonymous>)');
 
 /** An error as the Node.js runtime reports it in the Invoke payload. */
 export interface RuntimeErrorPayload {
@@ -17,7 +24,7 @@ const isErrorLike = (value: unknown): value is Error =>
  */
 export function runtimeErrorPayload(error: unknown): RuntimeErrorPayload {
   if (isErrorLike(error)) {
-    return { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') };
+    return { errorType: error.name, errorMessage: error.message, trace: userFrames(error.stack ?? '') };
   }
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }

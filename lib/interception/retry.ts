@@ -1,5 +1,5 @@
 import { NoOpLogger } from '@smithy/core/client';
-import { retryMiddleware } from '@smithy/core/retry';
+import { INITIAL_RETRY_TOKENS, retryMiddleware } from '@smithy/core/retry';
 import { Readable } from 'node:stream';
 import type { HandlerExecutionContext, Logger, MetadataBearer, Provider, RetryStrategy, RetryStrategyV2 } from '@smithy/types';
 
@@ -9,6 +9,12 @@ export interface ClientRetryConfig {
   readonly retryStrategy: Provider<RetryStrategyV2 | RetryStrategy>;
   readonly logger?: Logger;
 }
+
+/** Per client config: the SDK's retry middleware (built once) and the strategy it resolved. */
+const retryStates = new WeakMap<
+  ClientRetryConfig,
+  { readonly middleware: ReturnType<typeof retryMiddleware>; strategy: RetryStrategyV2 | RetryStrategy | undefined }
+>();
 
 /** One attempt at a command: a separate answer of the backend. */
 export type Attempt<Output extends MetadataBearer> = () => Promise<{ output: Output; response: unknown }>;
@@ -33,8 +39,40 @@ export function withClientRetries<Output extends MetadataBearer>(
   context: HandlerExecutionContext,
 ): Promise<{ output: Output; response: unknown }> {
   if (!config) return attempt();
+  let state = retryStates.get(config);
+  if (!state) retryStates.set(config, (state = { middleware: retryMiddleware(config), strategy: undefined }));
+  const { middleware } = state;
   // No HTTP request exists at `initialize`: the middleware then sets no retry headers and sees no streaming body.
-  return retryMiddleware(config)<Output>(attempt, context)({ input: {}, request: undefined });
+  const throughMiddleware = (first: Attempt<Output>) => middleware<Output>(first, context)({ input: {}, request: undefined });
+  if (!atFullCapacity(state.strategy)) {
+    return (async () => {
+      state.strategy ??= await config.retryStrategy();
+      return throughMiddleware(attempt);
+    })();
+  }
+  // A standard strategy at full capacity: its initial token has no side effect and recording a success
+  // changes nothing, so a first attempt that succeeds needs none of the middleware's work (the hot
+  // path of every command). A failure goes through the middleware as its first attempt.
+  return attempt().catch((firstError: unknown) => {
+    let replayed = false;
+    return throughMiddleware(() => {
+      if (replayed) return attempt();
+      replayed = true;
+      return Promise.reject(firstError);
+    });
+  });
+}
+
+/** The SDK's standard strategy (its own class), with no retry capacity spent. */
+function atFullCapacity(strategy: RetryStrategyV2 | RetryStrategy | undefined): boolean {
+  const standard = strategy as { mode?: string; getCapacity?: () => number; constructor: { name: string } } | undefined;
+  return (
+    standard?.mode === 'standard' &&
+    standard.constructor.name === 'StandardRetryStrategy' &&
+    typeof standard.getCapacity === 'function' &&
+    // The tokens the strategy starts with, and never holds more of.
+    standard.getCapacity() >= INITIAL_RETRY_TOKENS
+  );
 }
 
 /**

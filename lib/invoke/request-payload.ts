@@ -6,11 +6,13 @@ export const REQUEST_LIMIT = 6_291_456;
 /** The largest request payloads the service accepts (synchronous 6 MB, asynchronous 1 MB since late 2025). */
 export const PAYLOAD_LIMITS = { RequestResponse: REQUEST_LIMIT, DryRun: REQUEST_LIMIT, Event: 1_048_576 } as const;
 
-/** The request payload as bytes, whatever form the SDK accepted it in. */
-export function payloadBytes(payload: unknown): Uint8Array {
-  if (payload === undefined || payload === null) return new Uint8Array(0);
-  if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
-  if (payload instanceof Uint8Array) return payload;
+/** The request payload as text and its size in bytes, whatever form the SDK accepted it in (a string stays one). */
+export function payloadText(payload: unknown): { text: string; bytes: number } {
+  if (payload === undefined || payload === null) return { text: '', bytes: 0 };
+  if (typeof payload === 'string') return { text: payload, bytes: Buffer.byteLength(payload, 'utf8') };
+  if (payload instanceof Uint8Array) {
+    return { text: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'), bytes: payload.byteLength };
+  }
   throw invalidRequestContent('Could not parse request body into json: Could not parse payload into json: unsupported payload type');
 }
 
@@ -19,15 +21,15 @@ export function payloadBytes(payload: unknown): Uint8Array {
  * then that it is JSON (`InvalidRequestContentException`). The service words the two size limits
  * differently: the request limit every invoke meets first, then the smaller `Event` limit.
  */
-export function checkPayload(bytes: Uint8Array, invocationType: keyof typeof PAYLOAD_LIMITS): string {
-  if (bytes.byteLength > REQUEST_LIMIT) {
+export function checkPayload(payload: unknown, invocationType: keyof typeof PAYLOAD_LIMITS): string {
+  const { text, bytes } = payloadText(payload);
+  if (bytes > REQUEST_LIMIT) {
     throw tooLarge(`Request must be smaller than ${REQUEST_LIMIT} bytes for the InvokeFunction operation`);
   }
   const limit = PAYLOAD_LIMITS[invocationType];
-  if (bytes.byteLength > limit) {
-    throw tooLarge(`${bytes.byteLength} byte payload is too large for the ${invocationType} invocation type (limit ${limit} bytes)`);
+  if (bytes > limit) {
+    throw tooLarge(`${bytes} byte payload is too large for the ${invocationType} invocation type (limit ${limit} bytes)`);
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.trim() !== '') {
     try {
       JSON.parse(text);

@@ -67,6 +67,11 @@ import { listFunctionEventInvokeConfigs } from './event-invoke-configs/list-func
 import { putFunctionEventInvokeConfig } from './event-invoke-configs/put-function-event-invoke-config';
 import { updateFunctionEventInvokeConfig } from './event-invoke-configs/update-function-event-invoke-config';
 import { createEventSourceMapping } from './event-source-mappings/create-event-source-mapping';
+import { createFunctionUrlConfig } from './function-urls/create-function-url-config';
+import { deleteFunctionUrlConfig } from './function-urls/delete-function-url-config';
+import { getFunctionUrlConfig } from './function-urls/get-function-url-config';
+import { listFunctionUrlConfigs } from './function-urls/list-function-url-configs';
+import { updateFunctionUrlConfig } from './function-urls/update-function-url-config';
 import { deleteEventSourceMapping } from './event-source-mappings/delete-event-source-mapping';
 import { getEventSourceMapping } from './event-source-mappings/get-event-source-mapping';
 import { listEventSourceMappings } from './event-source-mappings/list-event-source-mappings';
@@ -94,6 +99,7 @@ export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> }
   CreateCodeSigningConfig: createCodeSigningConfig,
   CreateEventSourceMapping: createEventSourceMapping,
   CreateFunction: createFunction,
+  CreateFunctionUrlConfig: createFunctionUrlConfig,
   DeleteAlias: deleteAlias,
   DeleteCapacityProvider: deleteCapacityProvider,
   DeleteCodeSigningConfig: deleteCodeSigningConfig,
@@ -102,6 +108,7 @@ export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> }
   DeleteFunctionCodeSigningConfig: deleteFunctionCodeSigningConfig,
   DeleteFunctionConcurrency: deleteFunctionConcurrency,
   DeleteFunctionEventInvokeConfig: deleteFunctionEventInvokeConfig,
+  DeleteFunctionUrlConfig: deleteFunctionUrlConfig,
   DeleteLayerVersion: deleteLayerVersion,
   DeleteProvisionedConcurrencyConfig: deleteProvisionedConcurrencyConfig,
   DeleteResourcePolicy: deleteResourcePolicy,
@@ -120,6 +127,7 @@ export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> }
   GetFunctionEventInvokeConfig: getFunctionEventInvokeConfig,
   GetFunctionRecursionConfig: getFunctionRecursionConfig,
   GetFunctionScalingConfig: getFunctionScalingConfig,
+  GetFunctionUrlConfig: getFunctionUrlConfig,
   GetLayerVersion: getLayerVersion,
   GetLayerVersionByArn: getLayerVersionByArn,
   GetLayerVersionPolicy: getLayerVersionPolicy,
@@ -136,6 +144,7 @@ export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> }
   ListDurableExecutionsByFunction: listDurableExecutionsByFunction,
   ListEventSourceMappings: listEventSourceMappings,
   ListFunctionEventInvokeConfigs: listFunctionEventInvokeConfigs,
+  ListFunctionUrlConfigs: listFunctionUrlConfigs,
   ListFunctionVersionsByCapacityProvider: listFunctionVersionsByCapacityProvider,
   ListFunctions: listFunctions,
   ListFunctionsByCodeSigningConfig: listFunctionsByCodeSigningConfig,
@@ -169,4 +178,5 @@ export const handlers: { readonly [Op in OperationName]?: OperationHandler<Op> }
   UpdateFunctionCode: updateFunctionCode,
   UpdateFunctionConfiguration: updateFunctionConfiguration,
   UpdateFunctionEventInvokeConfig: updateFunctionEventInvokeConfig,
+  UpdateFunctionUrlConfig: updateFunctionUrlConfig,
 };

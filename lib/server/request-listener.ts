@@ -82,7 +82,7 @@ async function lambdaAnswer(req: IncomingMessage, url: URL, options: ListenerOpt
   }
   let failure: { error: ServiceError; requestId: string } | undefined;
   try {
-    const answer = backend.handle(
+    const answer = await backend.handleAsync(
       request,
       (error, $metadata) => {
         failure = { error, requestId: $metadata.requestId ?? randomUUID() };

@@ -139,7 +139,14 @@ export interface RegionCollections {
   readonly destinationDeliveries: DestinationDeliveryRecord;
 }
 
-/** The settled states of an event source mapping; the others (`Creating`, `Updating`, …) lead to one. */
+/**
+ * The settled states of an event source mapping; the others (`Creating`, `Updating`, …) lead to one.
+ *
+ * @example
+ * ```ts
+ * const settled: SettledMappingState = input.Enabled === false ? 'Disabled' : 'Enabled';
+ * ```
+ */
 export type SettledMappingState = 'Enabled' | 'Disabled';
 
 /**
@@ -183,7 +190,15 @@ export interface DestinationDeliveryRecord {
   readonly record: InvocationRecord;
 }
 
-/** The invocation record Lambda sends to a destination, as the service documents it. */
+/**
+ * The invocation record Lambda sends to a destination, as the service documents it.
+ *
+ * @example
+ * ```ts
+ * const record: InvocationRecord = delivery.record;
+ * expect(record.requestContext).toMatchObject({ condition: 'Success', approximateInvokeCount: 1 });
+ * ```
+ */
 export interface InvocationRecord {
   readonly version: '1.0';
   readonly timestamp: string;

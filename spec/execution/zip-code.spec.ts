@@ -89,6 +89,12 @@ describe("mockLambda({ execute: 'code' }) runs a Node.js function's own zip", ()
     expect(logOf(out)).toContain('\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"bad order","stack":["TypeError: bad order"');
   });
 
+  it('names ES module frames by their /var/task path, without lambda-mock frames', async () => {
+    await create('esm-fails', { 'index.mjs': 'export const handler = async () => {\n  throw new Error("esm boom");\n};' });
+    const out = await invokeText(client, { FunctionName: 'esm-fails' });
+    expect(JSON.parse(out.text).trace).toEqual(['Error: esm boom', '    at handler (file:///var/task/index.mjs:2:9)']);
+  });
+
   it('runs a callback-style handler', async () => {
     await create('callback', { 'index.js': 'exports.handler = (event, context, callback) => { setImmediate(() => callback(null, { via: "callback" })); };' });
     expect((await invokeText(client, { FunctionName: 'callback' })).text).toBe('{"via":"callback"}');

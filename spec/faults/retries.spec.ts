@@ -160,6 +160,20 @@ describe('retryable answers go through the client’s own retry strategy', () =>
     expect(attempts.slice(0, 35)).toEqual(Array(35).fill(2));
     expect(attempts.slice(35)).toEqual([1, 1]);
   });
+
+  test('successes refill spent retry capacity, one token each, as the SDK records them', async () => {
+    const strategy = new StandardRetryStrategy({ maxAttempts: 2, baseDelay: 0, backoff: { computeNextBackoffDelay: () => 0, setDelayBase: () => undefined } });
+    const client = new LambdaClient({ region: REGION, retryStrategy: strategy });
+    await client.send(new CreateFunctionCommand(createInput('f')));
+    expect(strategy.getCapacity()).toBe(500);
+    lambda.on(GetFunctionCommand).rejectsOnce(serviceException()).rejectsOnce(serviceException());
+    await rejectionOf(client.send(new GetFunctionCommand({ FunctionName: 'f' }))); // one retry, then the error: 14 tokens spent
+    expect(strategy.getCapacity()).toBe(486);
+    for (let i = 0; i < 3; i++) await client.send(new GetFunctionCommand({ FunctionName: 'f' }));
+    expect(strategy.getCapacity()).toBe(489);
+    for (let i = 0; i < 20; i++) await client.send(new GetFunctionCommand({ FunctionName: 'f' }));
+    expect(strategy.getCapacity()).toBe(500); // full again, and never more
+  });
 });
 
 describe('the same $metadata as the real SDK retrying the same answers over HTTP', () => {

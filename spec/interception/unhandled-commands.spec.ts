@@ -81,25 +81,36 @@ describe('commands lambda-mock cannot answer', () => {
     const unhandled = Object.entries(sdk).filter(
       ([name, value]) => name.endsWith('Command') && name !== '$Command' && typeof value === 'function' && !(name.slice(0, -'Command'.length) in handlers),
     ) as [string, new (input: object) => object][];
-    expect(unhandled.length).toBeGreaterThan(10);
+    // Every command of this SDK has a handler now (spec/operations/every-command.spec.ts): one is taken out
+    // of the registry for this test, as a command of a newer SDK would be missing from it.
+    const registry = handlers as Record<string, unknown>;
+    const withdrawn = registry.GetAlias;
+    if (unhandled.length === 0) {
+      delete registry.GetAlias;
+      unhandled.push(['GetAliasCommand', sdk.GetAliasCommand as unknown as new (input: object) => object]);
+    }
 
     lambda = mockLambda();
     const client = server.client();
-    for (const [name, Command] of unhandled) {
-      const result = await outcome(sendAny(client, new Command({ FunctionName: 'f' })));
-      expect({ name, result }).toEqual({ name, result: { rejected: expect.any(UnhandledCommandError) } });
-      const error = (result as { rejected: UnhandledCommandError }).rejected;
-      expect(error.commandName).toBe(name);
-      // The bundled model (model/lambda-2015-03-31.json) lacks a few operations this SDK has
-      // (the *ResourcePolicy ones): lambda-mock then says "not a Lambda operation"; only the name is asserted.
-      if (name.slice(0, -'Command'.length) in operationSpecs) {
-        expect(error.message).toBe(`lambda-mock cannot answer ${name}: lambda-mock has no handler for it yet`);
-      } else {
-        expect(error.message).toMatch(new RegExp(`^lambda-mock cannot answer ${name}: `));
+    try {
+      for (const [name, Command] of unhandled) {
+        const result = await outcome(sendAny(client, new Command({ FunctionName: 'f' })));
+        expect({ name, result }).toEqual({ name, result: { rejected: expect.any(UnhandledCommandError) } });
+        const error = (result as { rejected: UnhandledCommandError }).rejected;
+        expect(error.commandName).toBe(name);
+        // The bundled model (model/lambda-2015-03-31.json) lacks a few operations this SDK has
+        // (the *ResourcePolicy ones): lambda-mock then says "not a Lambda operation"; only the name is asserted.
+        if (name.slice(0, -'Command'.length) in operationSpecs) {
+          expect(error.message).toBe(`lambda-mock cannot answer ${name}: lambda-mock has no handler for it yet`);
+        } else {
+          expect(error.message).toMatch(new RegExp(`^lambda-mock cannot answer ${name}: `));
+        }
       }
+      expect(server.requests).toEqual([]);
+      // The call log keeps them too, so a test can see what its code tried.
+      expect(lambda.calls.map((c) => c.commandName)).toEqual(unhandled.map(([name]) => name));
+    } finally {
+      registry.GetAlias = withdrawn;
     }
-    expect(server.requests).toEqual([]);
-    // The call log keeps them too, so a test can see what its code tried.
-    expect(lambda.calls.map((c) => c.commandName)).toEqual(unhandled.map(([name]) => name));
   });
 });

@@ -219,7 +219,8 @@ describe.each(['instant', 'on-read'] as const)("settle: '%s'", (settle) => {
         expect(outcomes.some((c) => !c.error)).toBe(true);
         expect(outcomes.some((c) => c.error?.name === 'PreconditionFailedException')).toBe(true);
       }),
-      { numRuns: runs(1), ...seed() },
+      // No shrinking: a shrunk 1,000-task array says less than the first failing call the replay names.
+      { numRuns: runs(1), endOnFailure: true, ...seed() },
     );
   });
 });

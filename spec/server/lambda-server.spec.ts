@@ -151,3 +151,25 @@ describe('server.lambda: the controls mockLambda() returns, on the server\'s sto
     });
   });
 });
+
+describe('handlers in server mode', () => {
+  test("a handler registered with setHandler answers an invoke over HTTP, error payload and all", async () => {
+    const server = await startLambdaServer();
+    try {
+      const client = clientOf(server);
+      await client.send(new CreateFunctionCommand(createInput('orders')));
+      server.lambda.setHandler('orders', async (event: { id: number }, context) => ({ id: event.id, by: context.functionName }));
+      const ok = await client.send(new InvokeCommand({ FunctionName: 'orders', Payload: '{"id":7}' }));
+      expect(JSON.parse(Buffer.from(ok.Payload!).toString())).toEqual({ id: 7, by: 'orders' });
+
+      server.lambda.setHandler('orders', async () => {
+        throw new TypeError('bad order');
+      });
+      const failed = await client.send(new InvokeCommand({ FunctionName: 'orders', Payload: '{}' }));
+      expect(failed.FunctionError).toBe('Unhandled');
+      expect(JSON.parse(Buffer.from(failed.Payload!).toString())).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad order' });
+    } finally {
+      await server.close();
+    }
+  });
+});

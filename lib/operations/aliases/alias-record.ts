@@ -66,11 +66,13 @@ export const saveAlias = (ctx: OperationContext, fn: FunctionState, alias: Reado
   saveFunction(ctx, { ...fn, aliases: withEntry(fn.aliases, alias.Name!, alias) });
 };
 
-/** Removes an alias, and what lives on it: its resource-based policy and provisioned concurrency config. */
+/** Removes an alias, and what lives on it: its resource-based policy, provisioned concurrency, function URL and event invoke configs. */
 export function removeAlias(ctx: OperationContext, fn: FunctionState, alias: string): void {
   const provisioned = fn.provisionedConcurrency ? { provisionedConcurrency: withoutEntry(fn.provisionedConcurrency, alias) } : {};
   const policies = fn.policies ? { policies: withoutEntry(fn.policies, alias) } : {};
-  saveFunction(ctx, { ...fn, aliases: withoutEntry(fn.aliases, alias), ...provisioned, ...policies });
+  const urls = fn.urlConfigs ? { urlConfigs: withoutEntry(fn.urlConfigs, alias) } : {};
+  const invokeConfigs = fn.eventInvokeConfigs ? { eventInvokeConfigs: withoutEntry(fn.eventInvokeConfigs, alias) } : {};
+  saveFunction(ctx, { ...fn, aliases: withoutEntry(fn.aliases, alias), ...provisioned, ...policies, ...urls, ...invokeConfigs });
 }
 
 /** The aliases that run a version: as their primary version or as their additional (weighted) version. */

@@ -6,7 +6,8 @@ import { saveFunction } from './function-record';
 import { functionNotFound, getFunctionState, parseFunctionName } from './function-ref';
 
 /**
- * DeleteFunction: the whole function (with its aliases, policies and configs), or one published
+ * DeleteFunction: the whole function (with its aliases, policies, URLs and configs; event source
+ * mappings stay, as the service keeps them), or one published
  * version with a qualifier. A version an alias runs cannot be deleted. Answers 204.
  */
 export const deleteFunction: OperationHandler<'DeleteFunction'> = (input, ctx) => {
@@ -22,12 +23,13 @@ export const deleteFunction: OperationHandler<'DeleteFunction'> = (input, ctx) =
     if (aliases.length > 0) {
       throw resourceConflict(`Unable to delete version because the following aliases reference it: [${aliases.join(', ')}]`);
     }
-    // What lives on the version goes with it: its provisioned concurrency and its resource-based policy.
+    // What lives on the version goes with it: its provisioned concurrency, resource-based policy and event invoke config.
     saveFunction(ctx, {
       ...fn,
       versions,
       ...(fn.provisionedConcurrency ? { provisionedConcurrency: withoutEntry(fn.provisionedConcurrency, ref.qualifier) } : {}),
       ...(fn.policies ? { policies: withoutEntry(fn.policies, ref.qualifier) } : {}),
+      ...(fn.eventInvokeConfigs ? { eventInvokeConfigs: withoutEntry(fn.eventInvokeConfigs, ref.qualifier) } : {}),
     });
   }
   return { StatusCode: 204 };

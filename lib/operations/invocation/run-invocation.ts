@@ -2,7 +2,7 @@ import type { InvocationType, LogType } from '@aws-sdk/client-lambda';
 import { ServiceError } from '../../errors/service-error';
 import { executionLog, logTail } from '../../invoke/execution-log';
 import type { StoredInvokeResult } from '../../invoke/invoke-result';
-import { checkPayload, payloadBytes } from '../../invoke/request-payload';
+import { checkPayload } from '../../invoke/request-payload';
 import type { OperationContext } from '../operation-handler';
 import type { ExecutionPlan } from '../../execution/execution-plan';
 import { planExecution } from '../../execution/plan-execution';
@@ -54,7 +54,7 @@ export function runInvocation(
   const fn = getFunctionState(ctx, ref);
   const version = routedVersion(ctx, fn, resolveQualifier(ctx, fn, ref));
   const invocationType = request.InvocationType ?? 'RequestResponse';
-  const payload = checkPayload(payloadBytes(request.Payload), invocationType);
+  const payload = checkPayload(request.Payload, invocationType);
   assertInvocable(version);
   // Asynchronous invokes are queued by the service (202) and throttled later, out of the caller's sight.
   if (fn.reservedConcurrency === 0 && invocationType === 'RequestResponse') {
