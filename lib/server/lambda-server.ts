@@ -41,7 +41,9 @@ export async function listenLambda(
   options: Pick<LambdaServerOptions, 'port' | 'host' | 'region'> = {},
 ): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer({ keepAliveTimeout: 5_000 }, requestListener({ backend, defaultRegion: options.region ?? 'us-east-1' }));
+  // Idle keep-alive sockets are kept a minute, as load balancers in front of AWS endpoints do: a short
+  // timeout closes sockets a busy client is about to reuse (ECONNRESET under a burst of requests).
+  const server: Server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, requestListener({ backend, defaultRegion: options.region ?? 'us-east-1' }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: a burst of connections (a test opening a thousand at once) is queued, not refused.

@@ -114,8 +114,6 @@ export function problemWith(operation: string, input: unknown, outcome: Outcome)
  * known-deviations.spec.ts holds one `test.failing` per entry, to flip once it is fixed.
  */
 export const KNOWN_DEVIATIONS: readonly { readonly operation: string; readonly error: string; readonly message: RegExp }[] = [
-  // DeleteAlias declares no 404 (and the handler means to be idempotent), but a function ARN of another account answers one.
-  { operation: 'DeleteAlias', error: 'ResourceNotFoundException', message: /^Function not found: / },
   // DeleteLayerVersion declares no InvalidParameterValueException; VersionNumber 0 answers one.
   { operation: 'DeleteLayerVersion', error: 'InvalidParameterValueException', message: /^Layer Version Cannot be less than 1$/ },
   // InvokeAsync declares no InvalidParameterValueException; a function ARN of another region answers one.
