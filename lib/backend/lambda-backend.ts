@@ -116,6 +116,10 @@ const metadata = (httpStatusCode: number, requestId: string = randomUUID()): Res
 });
 
 const specs = allOperationSpecs;
+/** The first HTTP label of an operation's route the input leaves out (the SDK refuses to send such a request). */
+const missingLabel = (operation: string, input: unknown): string | undefined =>
+  labels.get(operation)?.find((label) => (input as Record<string, unknown> | undefined)?.[label] == null);
+
 const operationOf = (commandName: string): string => (commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName);
 const anyHandlers = handlers as Record<string, ((input: unknown, ctx: OperationContext) => Record<string, unknown>) | undefined>;
 
@@ -208,9 +212,13 @@ export class LambdaBackend {
     this.pending.clear();
     for (const { accountId, region, functions } of root.regions.values()) {
       for (const fn of functions.values()) {
-        if (isPending(fn)) this.pending.set(`${accountId}/${region}/${fn.name}`, { accountId, region, name: fn.name });
+        if (isPending(fn)) this.markPending(accountId, region, fn.name);
       }
     }
+  }
+
+  private markPending(accountId: string, region: string, name: string): void {
+    this.pending.set(`${accountId}/${region}/${name}`, { accountId, region, name });
   }
 
   /** Completes every pending transition (`Pending` → `Active`, `InProgress` → `Successful`). */
@@ -244,9 +252,8 @@ export class LambdaBackend {
    * HTTP label missing): `handle` answers it with that error, which no retry or override sees.
    */
   failsBeforeSending(request: BackendRequest): boolean {
-    const operationLabels = labels.get(operationOf(request.commandName));
-    const input = request.input as Record<string, unknown> | undefined;
-    return operationLabels === undefined || operationLabels.some((label) => input?.[label] == null);
+    const operation = operationOf(request.commandName);
+    return !labels.has(operation) || missingLabel(operation, request.input) !== undefined;
   }
 
   /** Logs a request its caller gave up on (its `abortSignal` fired) while an override delayed it: it is never handled. */
@@ -258,7 +265,7 @@ export class LambdaBackend {
   /** Answers one command (with `override`'s answer when it has one), or throws what the caller should receive. */
   handle(request: BackendRequest, presentError: PresentError, override?: OverrideDecision): BackendAnswer {
     const { commandName, region } = request;
-    const operation = commandName.endsWith('Command') ? commandName.slice(0, -7) : commandName;
+    const operation = operationOf(commandName);
     const spec = specs[operation];
     const handler = anyHandlers[operation];
     // A copy, logged and handed to the handler: changing the object sent afterwards changes neither.
@@ -272,12 +279,11 @@ export class LambdaBackend {
       record({ error });
       throw error;
     }
-    for (const label of labels.get(operation)!) {
-      if (input?.[label] == null) {
-        const error = new Error(`No value provided for input HTTP label: ${label}.`);
-        record({ error });
-        throw error;
-      }
+    const label = missingLabel(operation, input);
+    if (label !== undefined) {
+      const error = new Error(`No value provided for input HTTP label: ${label}.`);
+      record({ error });
+      throw error;
     }
     if (answer && answer.kind !== 'timeout') return this.answerOverride(answer, operation, spec, input, record, presentError);
     if (this.settleMode === 'instant') this.settle();
@@ -289,7 +295,7 @@ export class LambdaBackend {
       ctx.executor = this.executor;
       const output = handler!(input, ctx);
       this.root = tx.commit();
-      for (const name of ctx.pendingNames) this.pending.set(`${this.accountId}/${region}/${name}`, { accountId: this.accountId, region, name });
+      for (const name of ctx.pendingNames) this.markPending(this.accountId, region, name);
       for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
       if (ctx.deferred) return this.deferredAnswer(ctx.deferred, output, metadata(status, ctx.requestId), record, presentError);
