@@ -4,12 +4,12 @@ import type { OperationContext, OperationHandler } from '../operation-handler';
 import { parseFunctionName } from '../functions/function-ref';
 import { removeAlias } from './alias-record';
 
-/** The function a DeleteAlias request names, or `undefined` for one that is not here (another account's included). */
+/** The function a DeleteAlias request names, or `undefined` for one that is not here (another account's or region's included). */
 function functionNamed(ctx: OperationContext, functionName: string) {
   try {
     return ctx.table('functions').get(parseFunctionName(ctx, functionName).name);
   } catch (error) {
-    // DeleteAlias declares no 404: a function of another account is just one that is not here.
+    // DeleteAlias declares no 404: a function of another account or region is just one that is not here.
     if (error instanceof ServiceError && error.code === 'ResourceNotFoundException') return undefined;
     throw error;
   }

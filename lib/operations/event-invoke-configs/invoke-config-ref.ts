@@ -4,7 +4,7 @@ import type { EventInvokeConfigRecord, FunctionState } from '../../store/records
 import { entryOf, withEntry } from '../../util/name-map';
 import type { OperationContext } from '../operation-handler';
 import { saveFunction } from '../functions/function-record';
-import { functionArn, parseFunctionName, resolveQualifier } from '../functions/function-ref';
+import { functionArn, isFunctionOfAnotherRegion, parseFunctionName, resolveQualifier } from '../functions/function-ref';
 
 /** The unqualified function's config is kept (and answered) as `$LATEST`'s. */
 export const UNQUALIFIED = '$LATEST';
@@ -31,7 +31,7 @@ export function existingTarget(ctx: OperationContext, functionName: string, qual
     if (ref.qualifier !== undefined) resolveQualifier(ctx, fn, ref);
     return { fn, key: ref.qualifier ?? UNQUALIFIED };
   } catch (error) {
-    if (error instanceof ServiceError && error.code === 'ResourceNotFoundException') throw functionMissing();
+    if (error instanceof ServiceError && error.code === 'ResourceNotFoundException' && !isFunctionOfAnotherRegion(error)) throw functionMissing();
     throw error;
   }
 }

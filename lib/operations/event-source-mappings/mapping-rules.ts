@@ -1,7 +1,7 @@
 import type { DestinationConfig, EventSourcePosition, FilterCriteria } from '@aws-sdk/client-lambda';
 import { invalidParameter, ServiceError } from '../../errors/service-error';
 import type { OperationContext } from '../operation-handler';
-import { functionArn, getFunctionState, parseFunctionName, resolveQualifier } from '../functions/function-ref';
+import { functionArn, getFunctionState, isFunctionOfAnotherRegion, parseFunctionName, resolveQualifier } from '../functions/function-ref';
 import { isFifoQueue, SOURCE_RULES, unsupported, type SourceKind } from './event-source-kind';
 
 /** The members of Create/UpdateEventSourceMapping whose use depends on the kind of source. */
@@ -123,7 +123,7 @@ export function mappingFunctionArn(ctx: OperationContext, functionName: string):
     if (ref.qualifier !== undefined) resolveQualifier(ctx, fn, ref);
     return functionArn(ctx, fn.name, ref.qualifier);
   } catch (error) {
-    if (error instanceof ServiceError && error.code === 'ResourceNotFoundException') throw invalidParameter('Function does not exist');
+    if (error instanceof ServiceError && error.code === 'ResourceNotFoundException' && !isFunctionOfAnotherRegion(error)) throw invalidParameter('Function does not exist');
     throw error;
   }
 }

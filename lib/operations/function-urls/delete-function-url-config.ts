@@ -6,7 +6,7 @@ import { storedUrlConfig, urlNotFound } from './url-config-ref';
 
 /**
  * DeleteFunctionUrlConfig (204): the URL stops answering; a new one gets a new address. The operation
- * declares no `InvalidParameterValueException`: a function of another region is one without a URL here.
+ * declares no `InvalidParameterValueException`: a qualifier that contradicts the name's is a URL not here.
  */
 export const deleteFunctionUrlConfig: OperationHandler<'DeleteFunctionUrlConfig'> = (input, ctx) => {
   let target;

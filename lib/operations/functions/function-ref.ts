@@ -26,9 +26,7 @@ export function parseFunctionName(ctx: OperationContext, functionName: string, q
   const match = FUNCTION_NAME.exec(functionName);
   if (!match) throw resourceNotFound(`Function not found: ${functionArn(ctx, functionName)}`);
   const [, , region, accountId, name = '', derived] = match;
-  if (region !== undefined && region !== ctx.region) {
-    throw invalidParameter(`Functions from '${region}' are not reachable in this region ('${ctx.region}')`);
-  }
+  if (region !== undefined && region !== ctx.region) throw functionOfAnotherRegion(ctx, region);
   if (derived !== undefined && qualifier !== undefined && derived !== qualifier) {
     throw invalidParameter('The derived qualifier from the function name does not match the specified qualifier.');
   }
@@ -36,6 +34,27 @@ export function parseFunctionName(ctx: OperationContext, functionName: string, q
   if (accountId !== undefined && accountId !== ctx.accountId) throw functionNotFound(ctx, ref);
   return ref;
 }
+
+const otherRegionErrors = new WeakSet<Error>();
+
+/**
+ * The service's 404 for a function ARN of another region, answered before anything else about the
+ * function (recorded from AWS for CreateFunction and Invoke: `ResourceNotFoundException`, 404).
+ */
+function functionOfAnotherRegion(ctx: OperationContext, region: string): Error {
+  const error = resourceNotFound(`Functions from '${region}' are not reachable in this region ('${ctx.region}')`);
+  otherRegionErrors.add(error);
+  return error;
+}
+
+/**
+ * Whether an error is the 404 for a function ARN of another region, which operations that word
+ * their own 404 for a missing function pass on as it is.
+ *
+ * @example
+ * if (error instanceof ServiceError && error.code === 'ResourceNotFoundException' && !isFunctionOfAnotherRegion(error)) throw functionMissing();
+ */
+export const isFunctionOfAnotherRegion = (error: unknown): boolean => error instanceof Error && otherRegionErrors.has(error);
 
 /** `Function not found: <arn>[:qualifier]`, the service's 404 for an unknown function or version. */
 export const functionNotFound = (ctx: OperationContext, ref: FunctionRef): Error =>

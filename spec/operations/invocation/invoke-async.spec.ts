@@ -1,11 +1,12 @@
 import {
+  CreateFunctionCommand,
   InvalidRequestContentException,
   InvokeAsyncCommand,
   ResourceNotFoundException,
   type InvokeAsyncCommandInput,
 } from '@aws-sdk/client-lambda';
 import { Readable } from 'node:stream';
-import { ACCOUNT, arnOf, errorOf, expectServiceError, REGION, useMockLambda } from '../../helpers/fixtures';
+import { ACCOUNT, arnOf, createInput, errorOf, expectServiceError, newClient, REGION, useMockLambda } from '../../helpers/fixtures';
 
 describe('InvokeAsync', () => {
   const mock = useMockLambda();
@@ -54,6 +55,20 @@ describe('InvokeAsync', () => {
 
   test('an unknown function is ResourceNotFoundException (404) and records nothing', async () => {
     await expectServiceError(invokeAsync('{}', 'nope'), ResourceNotFoundException, 404, `Function not found: ${arnOf('nope')}`);
+    expect(mock.lambda.invocations()).toEqual([]);
+  });
+
+  // Recorded from AWS for Invoke and CreateFunction (localstack's AWS-validated test_function_arns
+  // snapshot; a Go SDK error quoted in common-fate): the region check comes before the function's own.
+  test('a function ARN of another region is ResourceNotFoundException (404) and records nothing', async () => {
+    // Even where the function exists in that region.
+    await newClient('eu-west-1').send(new CreateFunctionCommand(createInput('orders')));
+    await expectServiceError(
+      invokeAsync('{}', arnOf('orders', undefined, 'eu-west-1')),
+      ResourceNotFoundException,
+      404,
+      "Functions from 'eu-west-1' are not reachable in this region ('us-east-1')",
+    );
     expect(mock.lambda.invocations()).toEqual([]);
   });
 

@@ -30,7 +30,12 @@ describe('DeleteLayerVersion', () => {
     expect(mock.lambda.state.region('us-east-1').layers.get('tools')?.versions).toEqual([]);
   });
 
-  test('a version number below 1 is refused', async () => {
+  // An error the operation does not declare, but the service's: recorded from AWS for -1 (localstack's
+  // AWS-validated test_layer_exceptions snapshot), and for 0 by GetLayerVersion, which shares the check.
+  test('a version number below 1 is refused, though the operation declares no such error', async () => {
     await expectServiceError(remove('tools', 0), InvalidParameterValueException, 400, 'Layer Version Cannot be less than 1');
+    await expectServiceError(remove('tools', -1), InvalidParameterValueException, 400, 'Layer Version Cannot be less than 1');
+    await expectServiceError(remove('nope', 0), InvalidParameterValueException, 400, 'Layer Version Cannot be less than 1');
+    expect(mock.lambda.state.region('us-east-1').layers.get('tools')?.versions).toHaveLength(2);
   });
 });
