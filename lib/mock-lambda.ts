@@ -28,6 +28,8 @@ export interface MockLambdaOptions {
    *   GetFunctionConfiguration, ListFunctions, as a waiter polls); a change or invoke before that
    *   meets the service's `ResourceConflictException`;
    * - `'manual'`: when `lambda.settle()` is called.
+   * Event source mapping states and provisioned concurrency allocations (`IN_PROGRESS` → `READY`)
+   * follow the same mode; with `'on-read'` reading the mapping or the config completes it.
    */
   readonly settle?: SettleMode;
   /**
@@ -183,7 +185,8 @@ export interface LambdaMock {
    */
   invokeUrl(url: string, request?: FunctionUrlRequest): Promise<FunctionUrlResponse>;
   /**
-   * Completes every pending transition now (for `settle: 'manual'`; harmless in other modes).
+   * Completes every pending transition now, provisioned concurrency allocations included (for
+   * `settle: 'manual'`; harmless in other modes).
    *
    * @example
    * ```ts
@@ -193,6 +196,22 @@ export interface LambdaMock {
    * ```
    */
   settle(): void;
+  /**
+   * Resolves once every asynchronous invocation started so far — an `Event` invoke or `InvokeAsync`
+   * running a handler or the function's own code — has finished as the service runs it: its retries
+   * after a function error, and its record sent to the `OnSuccess`/`OnFailure` destination. (Retries
+   * run at once, not minutes apart.) Rejects if lambda-mock itself failed in one of them.
+   *
+   * @example
+   * ```ts
+   * lambda.setHandler('orders', async () => { throw new Error('declined'); });
+   * await client.send(new InvokeCommand({ FunctionName: 'orders', InvocationType: 'Event', Payload: '{}' })); // 202 at once
+   * await lambda.idle();                                   // the handler ran 3 times
+   * const [delivery] = lambda.state.region('us-east-1').destinationDeliveries.values();
+   * delivery?.record.requestContext.condition;             // 'RetriesExhausted'
+   * ```
+   */
+  idle(): Promise<void>;
   /**
    * Returns the store to where it started — empty, or the `seed` snapshot — empties the call log and
    * removes every `on()` override; the mock stays installed.
@@ -366,6 +385,7 @@ export function lambdaControls(backend: LambdaBackend): LambdaControls {
       functionName === undefined ? [...backend.invocations] : backend.invocations.filter((i) => i.functionName === functionName),
     invokeUrl: (url, request) => invokeFunctionUrl(backend, url, request),
     settle: () => backend.settle(),
+    idle: () => backend.idle(),
     reset: () => backend.reset(),
     snapshot: () => snapshotOf(backend.store),
     load: (snapshot) => backend.load(rootOf(snapshot)),

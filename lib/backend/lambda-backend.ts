@@ -6,6 +6,7 @@ import { allOperationSpecs, allShapeSpecs } from '../model/extra-operations';
 import type { OperationSpec } from '../model/model-types';
 import { isPending, settleFunction } from '../operations/functions/function-lifecycle';
 import { settleEventSourceMappings } from '../operations/event-source-mappings/mapping-lifecycle';
+import { allocationInProgress, completeAllocations } from '../operations/concurrency/allocation-lifecycle';
 import type { LambdaInvocation } from '../invoke/invocation';
 import { storedResult, type InvokeResult, type StoredInvokeResult } from '../invoke/invoke-result';
 import type { ConcurrencyQuota, OperationContext, SettleMode } from '../operations/operation-handler';
@@ -50,7 +51,6 @@ class CommandContext implements OperationContext {
   readonly invocations: LambdaInvocation[] = [];
   readonly accountId: string;
   readonly region: string;
-  readonly requestId = randomUUID();
   private clock: Date | undefined;
 
   constructor(
@@ -60,6 +60,8 @@ class CommandContext implements OperationContext {
     readonly random: () => number,
     /** What an override makes the function return instead of the results queue (a timeout). */
     private readonly forcedInvokeResult?: (ctx: OperationContext) => StoredInvokeResult,
+    /** A new one per command; an asynchronous invocation's deliveries keep the invoke's. */
+    readonly requestId: string = randomUUID(),
   ) {
     this.accountId = tx.accountId;
     this.region = tx.regionName;
@@ -138,7 +140,7 @@ export class LambdaBackend {
   private root: StoreRoot = emptyRoot();
   /** What `reset()` returns the store to: empty, or the seed the mock started from. */
   private initialRoot: StoreRoot = this.root;
-  /** Functions with a transition to complete, keyed `accountId/region/name`. */
+  /** Functions with a transition to complete (their own, or a provisioned concurrency allocation), keyed `accountId/region/name`. */
   private readonly pending = new Map<string, { accountId: string; region: string; name: string }>();
   private readonly log: LambdaCall[] = [];
   private readonly invocationLog: LambdaInvocation[] = [];
@@ -193,6 +195,7 @@ export class LambdaBackend {
     this.invocationLog.length = 0;
     this.overrides.clear();
     this.executor.handlers.clear();
+    this.executor.background.abandon();
   }
 
   /** The store as it is now (immutable: `lambda.snapshot()` reads it). */
@@ -212,7 +215,7 @@ export class LambdaBackend {
     this.pending.clear();
     for (const { accountId, region, functions } of root.regions.values()) {
       for (const fn of functions.values()) {
-        if (isPending(fn)) this.markPending(accountId, region, fn.name);
+        if (isPending(fn) || allocationInProgress(fn)) this.markPending(accountId, region, fn.name);
       }
     }
   }
@@ -221,7 +224,7 @@ export class LambdaBackend {
     this.pending.set(`${accountId}/${region}/${name}`, { accountId, region, name });
   }
 
-  /** Completes every pending transition (`Pending` → `Active`, `InProgress` → `Successful`). */
+  /** Completes every pending transition (`Pending` → `Active`, `InProgress` → `Successful`, allocation `IN_PROGRESS` → `READY`). */
   settle(): void {
     // Event source mappings hold a transition only when the mode is not `instant` (see mapping-lifecycle.ts).
     if (this.settleMode !== 'instant') this.root = settleEventSourceMappings(this.root);
@@ -229,9 +232,10 @@ export class LambdaBackend {
     let root = this.root;
     for (const { accountId, region, name } of this.pending.values()) {
       const fn = root.regions.get(regionKey(accountId, region))?.functions.get(name);
-      if (!fn || !isPending(fn)) continue;
-      // putRecord freezes the settled record: settleFunction rebuilds its outer objects unfrozen.
-      root = putRecord(root, accountId, region, 'functions', name, settleFunction(fn));
+      if (!fn) continue;
+      // putRecord freezes the settled record: settleFunction and completeAllocations rebuild its outer objects unfrozen.
+      const settled = completeAllocations(settleFunction(fn));
+      if (settled !== fn) root = putRecord(root, accountId, region, 'functions', name, settled);
     }
     this.root = root;
     this.pending.clear();
@@ -332,13 +336,13 @@ export class LambdaBackend {
     record: (call: Partial<LambdaCall>) => void,
     presentError: PresentError,
   ): BackendAnswer {
-    const running = this.executor.run(deferred);
     const { answer } = deferred;
     if (!answer) {
-      running.catch(() => undefined);
+      this.executor.background.start((live) => this.runAsynchronously(deferred, live));
       record({ output });
       return { output, $metadata };
     }
+    const running = this.executor.run(deferred);
     const completion = running.then(
       ({ outcome, logResult }) => {
         const completed = answer(outcome, logResult);
@@ -356,6 +360,28 @@ export class LambdaBackend {
     // A caller that does not await the completion (plain `handle`) leaves no unhandled rejection.
     completion.catch(() => undefined);
     return { output, $metadata, completion };
+  }
+
+  /**
+   * An `Event` invoke's execution, as the service runs it after its 202: again after a function error,
+   * then its outcome delivered (`deferred.background.finish`) in a transaction of its own, under the
+   * invoke's request id. Abandoned by a reset (`live()`): nothing is stored then.
+   */
+  private async runAsynchronously(deferred: DeferredExecution, live: () => boolean): Promise<void> {
+    const { plan, background } = deferred;
+    const { result, attempts } = await this.executor.runRetrying(deferred, background?.attempts ?? 1, live);
+    if (!background || !live()) return;
+    const tx = new Transaction(this.root, this.accountId, plan.region);
+    const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random, undefined, plan.requestId);
+    ctx.executor = this.executor;
+    background.finish(ctx, result, attempts);
+    this.root = tx.commit();
+    for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
+  }
+
+  /** Resolves once every asynchronous execution started so far has run, retried and delivered (`lambda.idle()`). */
+  idle(): Promise<void> {
+    return this.executor.background.idle();
   }
 
   /** An override's answer instead of the handler's: nothing is validated, stored or settled. */

@@ -1,5 +1,8 @@
 import type { LambdaInvocation } from '../invoke/invocation';
 import { logTail } from '../invoke/execution-log';
+import type { StoredInvokeResult } from '../invoke/invoke-result';
+import type { OperationContext } from '../operations/operation-handler';
+import { BackgroundRuns } from './background-runs';
 import type { ExecutionPlan } from './execution-plan';
 import { EsModuleFolders } from './es-module-loader';
 import { HandlerRegistry } from './handler-registry';
@@ -8,12 +11,24 @@ import { loadHandler, type LoadedHandler } from './load-handler';
 import { runHandler, type ExecutionOutcome } from './run-handler';
 
 /**
+ * How the service runs an asynchronous (`Event`) invocation: up to `attempts` runs while the function
+ * errors (each retry calls the handler again, with the same request id), then `finish` with the last
+ * result and the number of runs, in a transaction of its own (lib/operations/event-invoke-configs).
+ */
+export interface AsynchronousRun {
+  readonly attempts: number;
+  readonly finish: (ctx: OperationContext, result: StoredInvokeResult, attempts: number) => void;
+}
+
+/**
  * An execution an Invoke command asked for, run after the command committed: `answer` builds the
- * command's output from the outcome (absent for `Event` invokes, whose caller has its 202 already).
+ * command's output from the outcome; an `Event` invoke, whose caller has its 202 already, has
+ * `background` instead.
  */
 export interface DeferredExecution {
   readonly plan: ExecutionPlan;
   readonly answer?: (outcome: ExecutionOutcome, logResult: string | undefined) => Record<string, unknown>;
+  readonly background?: AsynchronousRun;
 }
 
 /** The invocation to record for a synchronous execution once it ran. */
@@ -37,6 +52,8 @@ export class Executor {
   readonly handlers = new HandlerRegistry();
   private readonly loaded = new Map<string, Promise<LoadedHandler>>();
   private readonly folders = new EsModuleFolders();
+  /** The asynchronous executions still running (`lambda.idle()`). */
+  readonly background = new BackgroundRuns();
 
   constructor(readonly mode: ExecuteMode = 'queue') {
     if (mode !== 'queue' && mode !== 'code') throw new TypeError(`lambda-mock: execute is 'queue' or 'code', not ${String(mode)}`);
@@ -54,8 +71,23 @@ export class Executor {
     return { outcome, logResult: plan.logType === 'Tail' ? logTail(outcome.log) : undefined };
   }
 
-  /** Forgets loaded modules and removes the folders ES modules were written to (`restore()`). */
+  /**
+   * Runs an asynchronous execution as the service does: again after a function error, up to
+   * `attempts` runs in all, while `live()` (a reset abandons it).
+   */
+  async runRetrying(execution: DeferredExecution, attempts: number, live: () => boolean): Promise<{ result: StoredInvokeResult; attempts: number }> {
+    let runs = 0;
+    let result: StoredInvokeResult;
+    do {
+      ({ result } = (await this.run(execution)).outcome);
+      runs += 1;
+    } while (result.functionError !== undefined && runs < attempts && live());
+    return { result, attempts: runs };
+  }
+
+  /** Forgets loaded modules and running executions, and removes the folders ES modules were written to (`restore()`). */
   dispose(): void {
+    this.background.abandon();
     this.loaded.clear();
     this.folders.dispose();
   }

@@ -20,7 +20,7 @@ export interface OperationContext {
   readonly settleMode: SettleMode;
   /** One collection of this account and region, read-write inside this command's transaction. */
   table<K extends CollectionName>(name: K): Table<RegionCollections[K]>;
-  /** Records that a function has a transition to complete (see `settle`). */
+  /** Records that a function has a transition to complete, its own or a provisioned concurrency allocation (see `settle`). */
   markPending(functionName: string): void;
   /** The id of this request, as `$metadata.requestId` and the invoke log report it. */
   readonly requestId: string;

@@ -112,7 +112,7 @@ export interface LayerPolicyState {
   readonly revisionId: string;
 }
 
-/** One provisioned concurrency config: `IN_PROGRESS` when put, `READY` once read. */
+/** One provisioned concurrency config: `IN_PROGRESS` when put, `READY` once allocated (as the `settle` mode says). */
 export interface ProvisionedConcurrencyState {
   readonly requested: number;
   readonly status: 'IN_PROGRESS' | 'READY';

@@ -54,12 +54,7 @@ export const configNotFound = (): ServiceError =>
 /** `LastModified` of a config as the service writes it: to the second, `2019-12-31T20:28:49+0000` (no milliseconds, unlike functions). */
 export const configTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, '+0000');
 
-/** A config as a read answers it: allocation completes on the next read after a change. */
-export function readyConfig(config: ProvisionedConcurrencyState): ProvisionedConcurrencyState {
-  return config.status === 'READY' ? config : { ...config, status: 'READY' };
-}
-
-/** The members the service answers for a config. */
+/** The members the service answers for a config: nothing allocated until it is `READY`. */
 export function describeConfig(config: ProvisionedConcurrencyState) {
   const allocated = config.status === 'READY' ? config.requested : 0;
   return {

@@ -6,7 +6,10 @@ import { assertProvisionedFits, provisionedTotal } from './account-concurrency';
 import { withEntry } from '../../util/name-map';
 import { assertNoOverlappingConfig, assertPublishedQualifier, configTimestamp, describeConfig, provisionedQualifier } from './provisioned-concurrency';
 
-/** PutProvisionedConcurrencyConfig: 202 `IN_PROGRESS` on a version or an alias; `READY` on the next read. */
+/**
+ * PutProvisionedConcurrencyConfig: 202 `IN_PROGRESS` on a version or an alias, in every settle mode; the
+ * allocation completes as the mode says (allocation-lifecycle.ts).
+ */
 export const putProvisionedConcurrencyConfig: OperationHandler<'PutProvisionedConcurrencyConfig'> = (input, ctx) => {
   const ref = parseFunctionName(ctx, input.FunctionName!, input.Qualifier);
   assertPublishedQualifier(ref, 'put');
@@ -22,5 +25,6 @@ export const putProvisionedConcurrencyConfig: OperationHandler<'PutProvisionedCo
   assertProvisionedFits(ctx, fn, total);
   const config = { requested, status: 'IN_PROGRESS' as const, lastModified: configTimestamp(ctx.now) };
   saveFunction(ctx, { ...fn, provisionedConcurrency: withEntry(fn.provisionedConcurrency, qualifier, config) });
+  ctx.markPending(fn.name);
   return describeConfig(config);
 };

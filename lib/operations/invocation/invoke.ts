@@ -15,9 +15,8 @@ export const invoke: OperationHandler<'Invoke'> = (input, ctx) => {
   const StatusCode = STATUS[input.InvocationType ?? 'RequestResponse'];
   const durable = durableExecutionArn !== undefined ? { DurableExecutionArn: durableExecutionArn } : {};
   if (execution) {
-    // The function's own code answers once the command committed; an `Event` caller has its 202 now.
-    const answer = StatusCode === 200 ? { answer: (outcome: ExecutionOutcome, tail: string | undefined) => invokeOutput(executedVersion, outcome.result, tail) } : {};
-    ctx.defer({ plan: execution, ...answer });
+    // The function's own code answers once the command committed (an `Event` invoke's runs on after its 202).
+    ctx.defer({ plan: execution, answer: (outcome: ExecutionOutcome, tail: string | undefined) => invokeOutput(executedVersion, outcome.result, tail) });
   }
   // The service answers an empty body, which the SDK turns into `Payload: null` (its types say
   // `Uint8ArrayBlobAdapter | undefined`, its deserializer says null).

@@ -8,7 +8,7 @@ import type { ExecutionPlan } from '../../execution/execution-plan';
 import { planExecution } from '../../execution/plan-execution';
 import { assertInvocable } from '../functions/function-lifecycle';
 import { startDurableInvocation } from '../durable-executions/start-execution';
-import { deliverAsyncInvocation } from '../event-invoke-configs/async-delivery';
+import { asynchronousRun, deliverAsyncInvocation, type AsyncEvent } from '../event-invoke-configs/async-delivery';
 import type { FunctionState, FunctionVersionState } from '../../store/records';
 import { getFunctionState, parseFunctionName, resolveQualifier, versionNamed, type ResolvedQualifier } from '../functions/function-ref';
 
@@ -24,7 +24,10 @@ export interface InvocationOutcome {
   readonly logResult: string | undefined;
   /** The durable execution the invoke started (or found by name), for a durable function. */
   readonly durableExecutionArn?: string;
-  /** The function's own code to run after the command (`result` is then `undefined` for a synchronous invoke): lib/execution. */
+  /**
+   * The function's own code to run after a synchronous command (`result` is then `undefined`):
+   * lib/execution. An `Event` invoke's is deferred here already.
+   */
   readonly execution?: ExecutionPlan;
 }
 
@@ -69,9 +72,11 @@ export function runInvocation(
     ? startDurableInvocation(ctx, { functionName: fn.name, durableConfig, executedVersion, invocationType, payload, executionName: request.DurableExecutionName })
     : undefined;
   const queued = !durable && invocationType === 'RequestResponse' ? ctx.takeInvokeResult() : undefined;
+  // A throttled function's asynchronous event never runs: it ages out of the queue.
+  const throttledEvent = invocationType === 'Event' && fn.reservedConcurrency === 0;
   // Queued results win; then the function's own code (a registered handler, or its zip), run once the command committed.
   const execution =
-    durable || queued || invocationType === 'DryRun'
+    durable || queued || invocationType === 'DryRun' || throttledEvent
       ? undefined
       : planExecution(ctx, fn, version, { qualifier: ref.qualifier, invocationType, logType: request.LogType, payload });
   const runsLater = execution !== undefined && invocationType === 'RequestResponse';
@@ -87,10 +92,15 @@ export function runInvocation(
     payload,
     ...(result ? { result } : {}),
   });
-  // The service runs an Event invoke later: with a destination configured, it stores the record it delivers.
-  if (invocationType === 'Event' && !durable && !execution) {
-    const run = (): StoredInvokeResult => ctx.takeInvokeResult() ?? { payload: payload === '' ? HAPPY_PATH : payload };
-    deliverAsyncInvocation(ctx, { fn, qualifier: ref.qualifier, executedVersion, payload, throttled: fn.reservedConcurrency === 0, run });
+  // The service runs an Event invoke later, retrying a function error and sending the record to the destinations.
+  if (invocationType === 'Event' && !durable) {
+    const event: AsyncEvent = { functionName: fn.name, qualifier: ref.qualifier, executedVersion, payload };
+    // The function's own code runs once the command committed (the caller has its 202 at once).
+    if (execution) ctx.defer({ plan: execution, background: asynchronousRun(fn, event) });
+    else {
+      const run = (): StoredInvokeResult => ctx.takeInvokeResult() ?? { payload: payload === '' ? HAPPY_PATH : payload };
+      deliverAsyncInvocation(ctx, { ...event, fn, throttled: throttledEvent, run });
+    }
   }
   const logResult =
     result && request.LogType === 'Tail'
@@ -109,6 +119,6 @@ export function runInvocation(
     result,
     logResult,
     ...(durable ? { durableExecutionArn: durable.durableExecutionArn } : {}),
-    ...(execution ? { execution } : {}),
+    ...(runsLater && execution ? { execution } : {}),
   };
 }
