@@ -67,18 +67,19 @@ export const isControlPath = (path: string): boolean => path.startsWith('/moto-a
  *   appends to the region's invoke-results queue, as moto does (201).
  * - `GET /lambda-mock/state` (the store as keyed JSON), `GET /lambda-mock/invocations[?function=name]`,
  *   `GET /lambda-mock/calls`, `GET /lambda-mock/snapshot` and `PUT /lambda-mock/snapshot` (as `lambda.snapshot()`/`load()`).
- * - `POST /lambda-mock/reset`, `POST /lambda-mock/settle`,
+ * - `POST /lambda-mock/reset`, `POST /lambda-mock/settle`, `POST /lambda-mock/idle` (answers once every
+ *   asynchronous invocation has run and delivered, as `lambda.idle()`; 500 if lambda-mock failed in one),
  *   `PUT /lambda-mock/invoke-results` `{"results", "region"?, "accountId"?}` (replaces, as `setInvokeResults`),
  *   `PUT /lambda-mock/concurrency-quota` `{"quota": number | null, "minimumUnreserved"?}`.
  */
-export function controlAnswer(
+export async function controlAnswer(
   method: string,
   path: string,
   query: URLSearchParams,
   body: Buffer,
   lambda: LambdaControls,
   accountId: string,
-): HttpAnswer | undefined {
+): Promise<HttpAnswer | undefined> {
   try {
     const route = `${method} ${path}`;
     switch (route) {
@@ -112,6 +113,13 @@ export function controlAnswer(
       }
       case 'POST /lambda-mock/settle':
         lambda.settle();
+        return json(200, { status: 'ok' });
+      case 'POST /lambda-mock/idle':
+        try {
+          await lambda.idle();
+        } catch (failure) {
+          return json(500, { message: failure instanceof Error ? failure.message : String(failure) });
+        }
         return json(200, { status: 'ok' });
       case 'GET /lambda-mock/state':
         return json(200, stateDocument(lambda.state, accountId));

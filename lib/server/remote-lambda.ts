@@ -30,6 +30,8 @@ export interface RemoteLambda {
   load(snapshot: LambdaSnapshot): Promise<void>;
   /** As `lambda.settle()`. */
   settle(): Promise<void>;
+  /** As `lambda.idle()`: resolves once every asynchronous invocation has run, retried and delivered. */
+  idle(): Promise<void>;
   /** As `lambda.reset()` (and moto's `POST /moto-api/reset`). */
   reset(): Promise<void>;
 }
@@ -81,6 +83,9 @@ export function connectLambdaServer(url: string | undefined = process.env.AWS_EN
     },
     settle: async () => {
       await call('POST', '/lambda-mock/settle');
+    },
+    idle: async () => {
+      await call('POST', '/lambda-mock/idle');
     },
     reset: async () => {
       await call('POST', '/lambda-mock/reset');

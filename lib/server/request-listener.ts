@@ -136,6 +136,6 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
 async function controlReply(req: IncomingMessage, url: URL, options: ListenerOptions): Promise<HttpAnswer> {
   const body = await readBody(req, bodyLimitOf(url.pathname));
   const backend = options.backend();
-  const reply = controlAnswer(req.method ?? 'GET', url.pathname, url.searchParams, body, lambdaControls(backend), backend.accountId);
+  const reply = await controlAnswer(req.method ?? 'GET', url.pathname, url.searchParams, body, lambdaControls(backend), backend.accountId);
   return reply ?? { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: `No endpoint ${req.method} ${url.pathname}` }) };
 }

@@ -1,4 +1,4 @@
-import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { connectLambdaServer } from '../../lib';
 import { ACCOUNT, createInput, errorOf } from '../helpers/fixtures';
 import { clientOf, rawRequest, useServer } from './server-helpers';
@@ -125,6 +125,25 @@ describe('server mode: lambda-mock\'s own endpoints, for any process', () => {
       await remote.load(snapshot);
       expect(ctx.server.lambda.state.region('us-east-1').functions.has('orders')).toBe(true);
       await remote.settle();
+    });
+
+    test('idle waits until an Event invoke running a handler has retried and delivered its record', async () => {
+      const remote = connectLambdaServer(ctx.server.url);
+      const failed = `arn:aws:sqs:us-east-1:${ACCOUNT}:failed`;
+      let runs = 0;
+      ctx.server.lambda.setHandler('orders', async () => {
+        runs += 1;
+        // Slower than the Event invoke's 202: without idle() the deliveries are not there yet.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('declined');
+      });
+      await ctx.client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'orders', MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: failed } } }));
+      expect((await ctx.client.send(new InvokeCommand({ FunctionName: 'orders', InvocationType: 'Event', Payload: '{}' }))).StatusCode).toBe(202);
+      expect(ctx.server.lambda.state.region('us-east-1').destinationDeliveries.size).toBe(0);
+      await remote.idle();
+      expect(runs).toBe(2);
+      const deliveries = [...ctx.server.lambda.state.region('us-east-1').destinationDeliveries.values()];
+      expect(deliveries.map((d) => [d.outcome, d.destination, d.record.requestContext.condition])).toEqual([['OnFailure', failed, 'RetriesExhausted']]);
     });
 
     test('setConcurrencyQuota enforces the account quota, and undefined lifts it', async () => {
