@@ -24,6 +24,7 @@ import { OverrideRegistry, type OverrideAnswer, type OverrideDecision } from '..
 import type { LambdaCall } from './lambda-call';
 import { Executor, invocationOf, type DeferredExecution } from '../execution/executor';
 import type { HandlerSource } from '../execution/handler-types';
+import { invokeDestination, type ServiceInvocation } from '../operations/invocation/destination-invocation';
 
 /** One command to answer, whichever way it arrived (SDK middleware or HTTP). */
 export interface BackendRequest {
@@ -77,6 +78,13 @@ class CommandContext implements OperationContext {
 
   defer(execution: DeferredExecution): void {
     this.deferred = execution;
+  }
+
+  /** The asynchronous invokes the service makes once this command committed (Lambda destinations). */
+  readonly serviceInvocations: ServiceInvocation[] = [];
+
+  invokeAsynchronously(invocation: ServiceInvocation): void {
+    this.serviceInvocations.push(invocation);
   }
 
   takeInvokeResult(): StoredInvokeResult | undefined {
@@ -301,6 +309,7 @@ export class LambdaBackend {
       this.root = tx.commit();
       for (const name of ctx.pendingNames) this.markPending(this.accountId, region, name);
       for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
+      this.startServiceInvocations(ctx);
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
       if (ctx.deferred) return this.deferredAnswer(ctx.deferred, output, metadata(status, ctx.requestId), record, presentError);
       record({ output });
@@ -377,6 +386,39 @@ export class LambdaBackend {
     background.finish(ctx, result, attempts);
     this.root = tx.commit();
     for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
+    this.startServiceInvocations(ctx);
+  }
+
+  /** Starts, in the background, the asynchronous invokes a committed command's deliveries made (`lambda.idle()` waits for them). */
+  private startServiceInvocations(ctx: CommandContext): void {
+    for (const invocation of ctx.serviceInvocations) {
+      this.executor.background.start((live) => this.invokeAsService(invocation, ctx.region, live));
+    }
+  }
+
+  /**
+   * A Lambda destination's invoke, in a transaction of its own with a request id of its own; then,
+   * like any `Event` invoke, the function's own code runs and delivers. A function that cannot be
+   * invoked (gone, say) fails the delivery silently, as the service does.
+   */
+  private async invokeAsService(invocation: ServiceInvocation, region: string, live: () => boolean): Promise<void> {
+    // Each hop of a chain starts afresh from the event loop's queue: a long chain never grows the stack.
+    await Promise.resolve();
+    if (!live()) return;
+    if (this.settleMode === 'instant') this.settle();
+    const tx = new Transaction(this.root, this.accountId, region);
+    const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random);
+    ctx.executor = this.executor;
+    try {
+      invokeDestination(ctx, invocation);
+    } catch (thrown) {
+      if (thrown instanceof ServiceError) return;
+      throw thrown;
+    }
+    this.root = tx.commit();
+    for (const recorded of ctx.invocations) this.invocationLog.push(recorded);
+    this.startServiceInvocations(ctx);
+    if (ctx.deferred) await this.runAsynchronously(ctx.deferred, live);
   }
 
   /** Resolves once every asynchronous execution started so far has run, retried and delivered (`lambda.idle()`). */

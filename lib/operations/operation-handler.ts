@@ -1,5 +1,6 @@
 import type { DeferredExecution } from '../execution/executor';
 import type { HandlerSource } from '../execution/handler-types';
+import type { ServiceInvocation } from './invocation/destination-invocation';
 import type { LambdaInvocation } from '../invoke/invocation';
 import type { StoredInvokeResult } from '../invoke/invoke-result';
 import type { InputOf, OperationName, OutputOf } from '../model/operation-types';
@@ -36,6 +37,8 @@ export interface OperationContext {
   findHandler(functionName: string, qualifier: string | undefined, executedVersion: string): HandlerSource | undefined;
   /** Runs the function's own code once this command has committed (user code is async; a transaction is not). */
   defer(execution: DeferredExecution): void;
+  /** Invokes a function asynchronously, as the service does for a Lambda destination, once this command committed. */
+  invokeAsynchronously(invocation: ServiceInvocation): void;
 }
 
 /** An enforced account concurrency quota. */

@@ -1,6 +1,6 @@
 import { InvokeCommand, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import type { DestinationDeliveryRecord } from '../../lib';
-import { REGION, useMockLambda } from '../helpers/fixtures';
+import { arnOf, REGION, useMockLambda } from '../helpers/fixtures';
 
 const TOPIC = `arn:aws:sns:${REGION}:123456789012:failed-orders`;
 
@@ -49,6 +49,27 @@ describe('Event invokes of your own handler run in the background', () => {
     expect(sent).toEqual([{ order: 5 }]);
     // `emails` ran on after `orders` ended: each put back what was there before either ran.
     expect(process.env.AWS_LAMBDA_FUNCTION_NAME).toBeUndefined();
+  });
+
+  it('idle() waits for a chain of Lambda destinations, each handler running after the one before', async () => {
+    const names = ['orders', 'audit', 'archive'];
+    for (const name of names) await mock.create(name);
+    for (const [from, to] of [['orders', 'audit'], ['audit', 'archive']] as const) {
+      await mock.client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: from, DestinationConfig: { OnSuccess: { Destination: arnOf(to) } } }));
+    }
+    const events: Record<string, unknown> = {};
+    for (const name of names) {
+      mock.lambda.setHandler(name, async (event: unknown) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        events[name] = event;
+        return { from: name };
+      });
+    }
+    await mock.client.send(new InvokeCommand({ FunctionName: 'orders', InvocationType: 'Event', Payload: '{"id":5}' }));
+    await mock.lambda.idle();
+    expect(events.orders).toEqual({ id: 5 });
+    expect(events.audit).toMatchObject({ requestContext: { functionArn: arnOf('orders', '$LATEST') }, requestPayload: { id: 5 }, responsePayload: { from: 'orders' } });
+    expect(events.archive).toMatchObject({ requestContext: { functionArn: arnOf('audit', '$LATEST') }, requestPayload: events.audit, responsePayload: { from: 'audit' } });
   });
 
   it('idle() resolves when nothing runs', async () => {

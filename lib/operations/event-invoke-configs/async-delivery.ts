@@ -3,7 +3,8 @@ import type { StoredInvokeResult } from '../../invoke/invoke-result';
 import type { DestinationDeliveryRecord, FunctionState, InvocationRecord } from '../../store/records';
 import { entryOf } from '../../util/name-map';
 import type { OperationContext } from '../operation-handler';
-import { functionArn, isAliasName } from '../functions/function-ref';
+import { functionArn } from '../functions/function-ref';
+import type { InvocationChain } from '../invocation/invocation-chain';
 import { UNQUALIFIED } from './invoke-config-ref';
 
 /** The retries the service makes of a failed asynchronous invocation when the config does not say. */
@@ -25,6 +26,8 @@ export interface AsyncEvent {
   readonly executedVersion: string;
   /** The request payload, as text (`''` when there was none). */
   readonly payload: string;
+  /** The chain of requests this invocation belongs to, itself included: a Lambda destination continues it. */
+  readonly chain: InvocationChain;
 }
 
 /** An asynchronous invoke accepted by the service (202) whose answer is the queue's or the echo, as the service then runs it. */
@@ -83,7 +86,7 @@ function deliverOutcome(ctx: OperationContext, event: AsyncEvent, handling: Asyn
   if (destination === undefined) return;
   deliver(
     ctx,
-    event.functionName,
+    event,
     failed ? 'OnFailure' : 'OnSuccess',
     destination,
     recordOf(ctx, event, failed ? 'RetriesExhausted' : 'Success', count, {
@@ -109,7 +112,7 @@ export function asynchronousRun(fn: FunctionState, event: AsyncEvent): Asynchron
  * `MaximumRetryAttempts` times (each run takes the next queued result); then the invocation record
  * goes to the `OnSuccess` or `OnFailure` destination. A throttled function never runs, and its event
  * goes to `OnFailure` as aged out. Deliveries are stored (`lambda.state.region(r).destinationDeliveries`);
- * a Lambda destination is also invoked asynchronously with the record, as `lambda.invocations()` shows.
+ * a Lambda destination is also invoked asynchronously with the record, once the command committed.
  * Without a destination, nothing runs: the invoke is only recorded. (The function's own code runs
  * after the command instead: `asynchronousRun`.)
  */
@@ -118,7 +121,7 @@ export function deliverAsyncInvocation(ctx: OperationContext, invocation: AsyncI
   if (handling.onSuccess === undefined && handling.onFailure === undefined) return;
   if (invocation.throttled) {
     if (handling.onFailure === undefined) return;
-    deliver(ctx, invocation.functionName, 'OnFailure', handling.onFailure, recordOf(ctx, invocation, 'EventAgeExceeded', 0));
+    deliver(ctx, invocation, 'OnFailure', handling.onFailure, recordOf(ctx, invocation, 'EventAgeExceeded', 0));
     return;
   }
   let result = invocation.run();
@@ -132,21 +135,14 @@ export function deliverAsyncInvocation(ctx: OperationContext, invocation: AsyncI
 
 const FUNCTION_DESTINATION = /^arn:[^:]+:lambda:([^:]+):(\d{12}):function:([^:]+)(?::(.+))?$/;
 
-/** Stores one delivery; a function of this account and region that is the destination is invoked with the record. */
-function deliver(ctx: OperationContext, functionName: string, outcome: DestinationDeliveryRecord['outcome'], destination: string, record: InvocationRecord): void {
+/**
+ * Stores one delivery; a function of this account and region that is the destination is then invoked
+ * asynchronously with the record, continuing the event's chain (lib/operations/invocation/destination-invocation.ts).
+ */
+function deliver(ctx: OperationContext, event: AsyncEvent, outcome: DestinationDeliveryRecord['outcome'], destination: string, record: InvocationRecord): void {
   const deliveries = ctx.table('destinationDeliveries');
-  deliveries.set(`${record.requestContext.requestId}/${outcome}`, { sequence: deliveries.size, functionName, outcome, destination, record });
+  deliveries.set(`${record.requestContext.requestId}/${outcome}`, { sequence: deliveries.size, functionName: event.functionName, outcome, destination, record });
   const target = FUNCTION_DESTINATION.exec(destination);
   if (!target || target[1] !== ctx.region || target[2] !== ctx.accountId) return;
-  const destinationFunction = ctx.table('functions').get(target[3]!);
-  const qualifier = target[4];
-  const executedVersion = qualifier === undefined || !isAliasName(qualifier) ? (qualifier ?? '$LATEST') : entryOf(destinationFunction?.aliases, qualifier)?.FunctionVersion;
-  if (!destinationFunction || executedVersion === undefined) return;
-  ctx.recordInvocation({
-    functionName: destinationFunction.name,
-    ...(qualifier !== undefined ? { qualifier } : {}),
-    executedVersion,
-    invocationType: 'Event',
-    payload: JSON.stringify(record),
-  });
+  ctx.invokeAsynchronously({ functionArn: destination, payload: JSON.stringify(record), chain: event.chain });
 }

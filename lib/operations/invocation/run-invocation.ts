@@ -11,6 +11,7 @@ import { startDurableInvocation } from '../durable-executions/start-execution';
 import { asynchronousRun, deliverAsyncInvocation, type AsyncEvent } from '../event-invoke-configs/async-delivery';
 import type { FunctionState, FunctionVersionState } from '../../store/records';
 import { getFunctionState, parseFunctionName, resolveQualifier, versionNamed, type ResolvedQualifier } from '../functions/function-ref';
+import { chainWith, NEW_CHAIN, type InvocationChain } from './invocation-chain';
 
 /** What moto's docker-free backend answers when there is no payload to echo. */
 const HAPPY_PATH = 'Simple Lambda happy path OK';
@@ -47,11 +48,13 @@ function routedVersion(ctx: OperationContext, fn: FunctionState, { version, alia
 /**
  * Resolves the function and version (an alias picks its version by weight), checks the request as the service does (state, payload size,
  * JSON, throttling), takes the answer (the next queued result, else the request payload echoed)
- * and records the invocation.
+ * and records the invocation. `chain`: the chain of requests an `Event` invoke the service itself made
+ * (a Lambda destination's) continues; a caller's invoke starts a new one.
  */
 export function runInvocation(
   ctx: OperationContext,
   request: { FunctionName?: string; Qualifier?: string; Payload?: unknown; InvocationType?: InvocationType; LogType?: LogType; DurableExecutionName?: string },
+  chain: InvocationChain = NEW_CHAIN,
 ): InvocationOutcome {
   const ref = parseFunctionName(ctx, request.FunctionName!, request.Qualifier);
   const fn = getFunctionState(ctx, ref);
@@ -94,7 +97,7 @@ export function runInvocation(
   });
   // The service runs an Event invoke later, retrying a function error and sending the record to the destinations.
   if (invocationType === 'Event' && !durable) {
-    const event: AsyncEvent = { functionName: fn.name, qualifier: ref.qualifier, executedVersion, payload };
+    const event: AsyncEvent = { functionName: fn.name, qualifier: ref.qualifier, executedVersion, payload, chain: chainWith(chain, fn.name) };
     // The function's own code runs once the command committed (the caller has its 202 at once).
     if (execution) ctx.defer({ plan: execution, background: asynchronousRun(fn, event) });
     else {

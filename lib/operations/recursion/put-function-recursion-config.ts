@@ -4,7 +4,7 @@ import { getFunctionState, parseFunctionName } from '../functions/function-ref';
 
 /**
  * PutFunctionRecursionConfig: `Allow` lets recursive loops run; `Terminate` (the default) stops them.
- * (lambda-mock records the setting: nothing it runs can loop.)
+ * (A loop of Lambda destinations reads it: lib/operations/invocation/invocation-chain.ts.)
  */
 export const putFunctionRecursionConfig: OperationHandler<'PutFunctionRecursionConfig'> = (input, ctx) => {
   const fn = getFunctionState(ctx, parseFunctionName(ctx, input.FunctionName!));

@@ -103,6 +103,7 @@ describe('an Event invoke of a function with a destination', () => {
     await mock.create('audit');
     await configure({ DestinationConfig: { OnSuccess: { Destination: arnOf('audit') } } });
     await invokeEvent();
+    await mock.lambda.idle();
     const [audit] = mock.lambda.invocations('audit');
     expect(audit).toMatchObject({ invocationType: 'Event', executedVersion: '$LATEST' });
     expect(JSON.parse(audit!.payload)).toEqual(deliveries()[0]!.record);

@@ -313,6 +313,21 @@ describe("an Event invoke of a function's own zip (execute: 'code')", () => {
     ]);
   });
 
+  test("a Lambda destination's own zip runs with the record as its event, under its own request id", async () => {
+    const AUDIT = `const { appendFileSync } = require('node:fs');
+    exports.handler = async (event, context) => {
+      appendFileSync(event.requestPayload.runs, JSON.stringify({ audited: event.responsePayload, requestId: context.awsRequestId }) + '\\n');
+    };`;
+    await client.send(new CreateFunctionCommand(createInput('audit', { Code: { ZipFile: zipOf(AUDIT) } })));
+    await configure(client, { DestinationConfig: { OnSuccess: { Destination: arnOf('audit') } } });
+    await invokeEvent(client, { Payload: payload({ order: 42 }) });
+    await lambda.idle();
+    const ordersId = lambda.invocations('orders')[0]!.requestId;
+    const auditId = lambda.invocations('audit')[0]!.requestId;
+    expect(auditId).not.toBe(ordersId);
+    expect(runs()).toEqual([{ order: 42, requestId: ordersId }, { audited: { charged: 42 }, requestId: auditId }]);
+  });
+
   test('a thrown error runs the code again, then sends the runtime error to OnFailure', async () => {
     await invokeEvent(client, { Payload: payload({ order: 7, fail: true }) });
     await lambda.idle();
