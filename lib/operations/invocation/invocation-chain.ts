@@ -25,9 +25,14 @@ export const MAX_CHAIN_LENGTH = 64;
 /** A chain started by a caller's own invoke: nothing before it. */
 export const NEW_CHAIN: InvocationChain = { counts: {}, length: 0 };
 
+/** How often the chain invoked a function (own keys only: a function may be named `__proto__`). */
+const countOf = (chain: InvocationChain, functionName: string): number =>
+  Object.hasOwn(chain.counts, functionName) ? chain.counts[functionName]! : 0;
+
 /** `chain` once it invoked `functionName` once more. */
 export function chainWith(chain: InvocationChain, functionName: string): InvocationChain {
-  return { counts: { ...chain.counts, [functionName]: (chain.counts[functionName] ?? 0) + 1 }, length: chain.length + 1 };
+  // A computed key is always an own property, `__proto__` included.
+  return { counts: { ...chain.counts, [functionName]: countOf(chain, functionName) + 1 }, length: chain.length + 1 };
 }
 
 /**
@@ -37,5 +42,5 @@ export function chainWith(chain: InvocationChain, functionName: string): Invocat
 export function stoppedBy(chain: InvocationChain, functionName: string, recursiveLoop: string | undefined): 'recursion' | 'bound' | undefined {
   if (chain.length >= MAX_CHAIN_LENGTH) return 'bound';
   const terminates = (recursiveLoop ?? 'Terminate') === 'Terminate';
-  return terminates && (chain.counts[functionName] ?? 0) >= RECURSIVE_INVOCATION_LIMIT ? 'recursion' : undefined;
+  return terminates && countOf(chain, functionName) >= RECURSIVE_INVOCATION_LIMIT ? 'recursion' : undefined;
 }

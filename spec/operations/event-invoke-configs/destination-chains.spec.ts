@@ -147,6 +147,20 @@ describe('a Lambda destination runs as an asynchronous invoke of that function',
     });
   });
 
+  test('a loop through a function named __proto__ is counted like any other: it stops there', async () => {
+    await mock.create('__proto__');
+    // `orders` lets the loop run on: only the count of `__proto__` can stop it.
+    await mock.client.send(new PutFunctionRecursionConfigCommand({ FunctionName: 'orders', RecursiveLoop: 'Allow' }));
+    await destinations('orders', { OnSuccess: { Destination: arnOf('__proto__') } });
+    await destinations('__proto__', { OnSuccess: { Destination: arnOf('orders') } });
+    mock.lambda.setInvokeResults(Array.from({ length: 40 }, () => '"ok"'));
+    await invokeEvent();
+    await mock.lambda.idle();
+    expect(mock.lambda.invocations('__proto__')).toHaveLength(RECURSION_LIMIT);
+    expect(mock.lambda.invocations('orders')).toHaveLength(RECURSION_LIMIT + 1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   describe("running the destination's own handler", () => {
     /** Each call of a handler: the function, its event and its request id. */
     let calls: { name: string; event: unknown; requestId: string }[];
