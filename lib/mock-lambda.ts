@@ -198,9 +198,10 @@ export interface LambdaMock {
   settle(): void;
   /**
    * Resolves once every asynchronous invocation started so far — an `Event` invoke or `InvokeAsync`
-   * running a handler or the function's own code — has finished as the service runs it: its retries
-   * after a function error, and its record sent to the `OnSuccess`/`OnFailure` destination. (Retries
-   * run at once, not minutes apart.) Rejects if lambda-mock itself failed in one of them.
+   * running a handler or the function's own code, and the invokes of Lambda destinations — has
+   * finished as the service runs it: its retries after a function error, its record sent to the
+   * `OnSuccess`/`OnFailure` destination, and a destination function's run in turn. (Retries run at
+   * once, not minutes apart.) Rejects if lambda-mock itself failed in one of them.
    *
    * @example
    * ```ts
