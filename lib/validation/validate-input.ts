@@ -153,6 +153,7 @@ const at = (shapeName: string, value: unknown, path: string): string =>
 function validateValue(shapeName: string, own: MemberSpec | undefined, value: unknown, path: string, out: string[]): void {
   const shape = shapeOf(shapeName);
   checkType(shape, value);
+  dropAbsentEntries(shape, value);
   for (const failure of constraintFailures(shape, own, value)) {
     out.push(`${at(shapeName, value, path)} failed to satisfy constraint: ${failure}`);
   }
@@ -162,9 +163,7 @@ function validateValue(shapeName: string, own: MemberSpec | undefined, value: un
     const elements = value as unknown[];
     const nested = new Set<string>();
     for (let i = 0; i < elements.length; i++) {
-      const element = elements[i];
-      if (isAbsent(element)) continue;
-      collectNested(shape.member, element, `${path}.${i + 1}.member`, nested, out);
+      collectNested(shape.member, elements[i], `${path}.${i + 1}.member`, nested, out);
     }
     if (nested.size > 0) {
       out.push(`${at(shapeName, value, path)} failed to satisfy constraint: Member must satisfy constraint: [${[...nested].join(', ')}]`);
@@ -175,7 +174,6 @@ function validateValue(shapeName: string, own: MemberSpec | undefined, value: un
     const valueFailures = new Set<string>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       for (const failure of constraintFailures(keyShape, undefined, k)) keyFailures.add(failure);
-      if (isAbsent(v)) continue;
       collectNested(shape.value, v, `${path}.${k}`, valueFailures, out);
     }
     if (keyFailures.size > 0) {
@@ -184,6 +182,19 @@ function validateValue(shapeName: string, own: MemberSpec | undefined, value: un
     if (valueFailures.size > 0) {
       out.push(`${at(shapeName, value, path)} failed to satisfy constraint: Map value must satisfy constraint: [${[...valueFailures].join(', ')}]`);
     }
+  }
+}
+
+/**
+ * Removes `null` list elements and map values from the private copy of the input before anything is
+ * counted or checked: the SDK's serializer leaves them out, so the service never receives them.
+ */
+function dropAbsentEntries(shape: ShapeSpec, value: unknown): void {
+  if (shape.type === 'list' && Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) if (isAbsent(value[i])) value.splice(i, 1);
+  } else if (shape.type === 'map' && value !== null && typeof value === 'object') {
+    const entries = value as Record<string, unknown>;
+    for (const key of Object.keys(entries)) if (isAbsent(entries[key])) delete entries[key];
   }
 }
 
@@ -220,9 +231,9 @@ function validateStructure(shape: ShapeSpec, input: Record<string, unknown>, pre
 /**
  * Checks an operation's input against the API model's constraints (required, type, length, range,
  * pattern, enum) and throws what the service answers: `ValidationException` listing every failed
- * constraint, or `InvalidRequestContentException` for a value of the wrong type. Members that are
- * `null` (or a number JSON cannot carry) are removed from `input`, a private copy, as the service
- * never receives them.
+ * constraint, or `InvalidRequestContentException` for a value of the wrong type. Members, list
+ * elements and map values that are `null` (or a number JSON cannot carry) are removed from `input`, a
+ * private copy, as the service never receives them.
  */
 export function validateInput(inputShape: string | undefined, input: unknown): void {
   if (inputShape === undefined) return;

@@ -223,4 +223,18 @@ describe('null members', () => {
     expect(updated.Timeout).toBe(3);
     expect(updated.RevisionId).toBe(created.RevisionId);
   });
+
+  test('null list elements and map values are left out, as the SDK leaves them out of the request', async () => {
+    const client = newClient();
+    const created = await client.send(
+      new CreateFunctionCommand(createInput('listed', { Architectures: [null as never, 'arm64'], Tags: { team: 'a', gone: null as never } })),
+    );
+    expect(created.Architectures).toEqual(['arm64']);
+    expect(lambda.state.function('listed')?.tags).toEqual({ team: 'a' });
+    // Every element null: an empty list, which the model's minimum then refuses as the service would.
+    const refused = await errorOf(client.send(new CreateFunctionCommand(createInput('empty', { Architectures: [null as never] }))));
+    expect(refused.message).toBe(
+      "1 validation error detected: Value '[]' at 'architectures' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+  });
 });
