@@ -55,7 +55,7 @@ class CommandContext implements OperationContext {
   private clock: Date | undefined;
 
   constructor(
-    private readonly tx: Transaction,
+    readonly tx: Transaction,
     readonly settleMode: SettleMode,
     readonly concurrencyQuota: ConcurrencyQuota | undefined,
     readonly random: () => number,
@@ -301,15 +301,10 @@ export class LambdaBackend {
     if (this.settleMode === 'instant') this.settle();
     try {
       validateInput(spec.input, input);
-      const tx = new Transaction(this.root, this.accountId, region);
       const forced = answer?.kind === 'timeout' ? (c: OperationContext) => timedOutResult(c, input ?? {}, answer.fault.seconds) : undefined;
-      const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random, forced);
-      ctx.executor = this.executor;
+      const ctx = this.begin(region, { forced });
       const output = handler!(input, ctx);
-      this.root = tx.commit();
-      for (const name of ctx.pendingNames) this.markPending(this.accountId, region, name);
-      for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
-      this.startServiceInvocations(ctx);
+      this.commit(ctx);
       const status = typeof output.StatusCode === 'number' ? output.StatusCode : spec.status;
       if (ctx.deferred) return this.deferredAnswer(ctx.deferred, output, metadata(status, ctx.requestId), record, presentError);
       record({ output });
@@ -380,11 +375,22 @@ export class LambdaBackend {
     const { plan, background } = deferred;
     const { result, attempts } = await this.executor.runRetrying(deferred, background?.attempts ?? 1, live);
     if (!background || !live()) return;
-    const tx = new Transaction(this.root, this.accountId, plan.region);
-    const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random, undefined, plan.requestId);
-    ctx.executor = this.executor;
+    const ctx = this.begin(plan.region, { requestId: plan.requestId });
     background.finish(ctx, result, attempts);
-    this.root = tx.commit();
+    this.commit(ctx);
+  }
+
+  /** A transaction on the store as it is now, and the context a handler (or the service's own later work) changes it through. */
+  private begin(region: string, options: { forced?: (ctx: OperationContext) => StoredInvokeResult; requestId?: string } = {}): CommandContext {
+    const ctx = new CommandContext(new Transaction(this.root, this.accountId, region), this.settleMode, this.quota, this.random, options.forced, options.requestId);
+    ctx.executor = this.executor;
+    return ctx;
+  }
+
+  /** Commits what `ctx` did: the store, the transitions it started, the invocations it recorded, the asynchronous invokes it asked for. */
+  private commit(ctx: CommandContext): void {
+    this.root = ctx.tx.commit();
+    for (const name of ctx.pendingNames) this.markPending(this.accountId, ctx.region, name);
     for (const invocation of ctx.invocations) this.invocationLog.push(invocation);
     this.startServiceInvocations(ctx);
   }
@@ -406,18 +412,14 @@ export class LambdaBackend {
     await Promise.resolve();
     if (!live()) return;
     if (this.settleMode === 'instant') this.settle();
-    const tx = new Transaction(this.root, this.accountId, region);
-    const ctx = new CommandContext(tx, this.settleMode, this.quota, this.random);
-    ctx.executor = this.executor;
+    const ctx = this.begin(region);
     try {
       invokeDestination(ctx, invocation);
     } catch (thrown) {
       if (thrown instanceof ServiceError) return;
       throw thrown;
     }
-    this.root = tx.commit();
-    for (const recorded of ctx.invocations) this.invocationLog.push(recorded);
-    this.startServiceInvocations(ctx);
+    this.commit(ctx);
     if (ctx.deferred) await this.runAsynchronously(ctx.deferred, live);
   }
 

@@ -1,3 +1,5 @@
+import { entryOf, withEntry } from '../../util/name-map';
+
 /**
  * The chain of requests an asynchronous invocation belongs to: Lambda destinations invoking functions
  * with the records of earlier ones (A → B → C). The service's recursive loop detection counts, per
@@ -25,14 +27,9 @@ export const MAX_CHAIN_LENGTH = 64;
 /** A chain started by a caller's own invoke: nothing before it. */
 export const NEW_CHAIN: InvocationChain = { counts: {}, length: 0 };
 
-/** How often the chain invoked a function (own keys only: a function may be named `__proto__`). */
-const countOf = (chain: InvocationChain, functionName: string): number =>
-  Object.hasOwn(chain.counts, functionName) ? chain.counts[functionName]! : 0;
-
 /** `chain` once it invoked `functionName` once more. */
 export function chainWith(chain: InvocationChain, functionName: string): InvocationChain {
-  // A computed key is always an own property, `__proto__` included.
-  return { counts: { ...chain.counts, [functionName]: countOf(chain, functionName) + 1 }, length: chain.length + 1 };
+  return { counts: withEntry(chain.counts, functionName, (entryOf(chain.counts, functionName) ?? 0) + 1), length: chain.length + 1 };
 }
 
 /**
@@ -42,5 +39,5 @@ export function chainWith(chain: InvocationChain, functionName: string): Invocat
 export function stoppedBy(chain: InvocationChain, functionName: string, recursiveLoop: string | undefined): 'recursion' | 'bound' | undefined {
   if (chain.length >= MAX_CHAIN_LENGTH) return 'bound';
   const terminates = (recursiveLoop ?? 'Terminate') === 'Terminate';
-  return terminates && countOf(chain, functionName) >= RECURSIVE_INVOCATION_LIMIT ? 'recursion' : undefined;
+  return terminates && (entryOf(chain.counts, functionName) ?? 0) >= RECURSIVE_INVOCATION_LIMIT ? 'recursion' : undefined;
 }
